@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MolForge.Application.Design;
+using MolForge.Application.Pipeline;
+
+namespace MolForge.Application;
+
+/// <summary>Registers the use cases (design pipeline, run submission, progress) for the hosts (Web, Cli, Screening).
+/// Storage comes from MolForge.Data's <c>AddMolForgeData</c>.</summary>
+public static class ApplicationServiceCollectionExtensions
+{
+    public static IServiceCollection AddMolForgeApplication(this IServiceCollection services, DesignLimits? limits = null, PipelineOptions? pipelineOptions = null)
+    {
+        services.TryAddSingleton(limits ?? new DesignLimits());
+        services.TryAddSingleton(pipelineOptions ?? new PipelineOptions());
+        services.TryAddSingleton<DesignProgressHub>();
+        services.TryAddSingleton<DesignPipeline>();
+        services.TryAddSingleton<DesignRunService>();
+        return services;
+    }
+}
