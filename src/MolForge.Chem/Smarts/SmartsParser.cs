@@ -97,9 +97,7 @@ internal sealed class SmartsParser
                 {
                     if (open.Atom == prev) throw Error($"ring bond {ring} closes on its own atom", start);
                     if (BondExists(open.Atom, prev)) throw Error($"ring bond {ring} duplicates a bond", start);
-                    if (open.Expr is not null && pending is not null && !SameBond(open.Expr, pending))
-                        throw Error($"ring bond {ring} has two different bond symbols", start);
-                    _bonds.Add(new QueryBond(open.Atom, prev, pending ?? open.Expr ?? PrimitiveBondExpr.Of(BondPrimitive.SingleOrAromatic)));
+                    _bonds.Add(new QueryBond(open.Atom, prev, open.Expr ?? pending ?? PrimitiveBondExpr.Of(BondPrimitive.SingleOrAromatic)));
                 }
                 else
                 {
@@ -136,9 +134,6 @@ internal sealed class SmartsParser
             if ((bond.Begin == a && bond.End == b) || (bond.Begin == b && bond.End == a)) return true;
         return false;
     }
-
-    private static bool SameBond(BondExpr x, BondExpr y) =>
-        ReferenceEquals(x, y) || (x is PrimitiveBondExpr px && y is PrimitiveBondExpr py && px.Primitive == py.Primitive);
 
     private int ParseRingNumber()
     {
