@@ -5,5 +5,5 @@ namespace MolForge.Chem.Substructure;
 /// <summary>Where this area gets a molecule's rings from (the shared <see cref="RingInfo"/>).</summary>
 internal static class RingPerception
 {
-    public static RingInfo Of(Molecule molecule) => RingInfo.Compute(molecule);
+    public static RingInfo Of(Molecule molecule) => molecule.RingInfo;
 }
