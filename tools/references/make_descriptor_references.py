@@ -102,12 +102,12 @@ def main():
     # SMARTS patterns: Crippen table (as compiled into RDKit), QED acceptors and alerts, PAINS, Lipinski, hand-made.
     pats = []
     crippen = os.path.join(os.path.dirname(__file__), '..', '..', 'data', 'chem', 'Crippen.txt')
-    for line in open(crippen):
+    for i, line in enumerate(open(crippen)):
         if line.startswith('#') or not line.strip():
             continue
         f = line.rstrip('\n').split('\t')
         if len(f) > 1 and f[1]:
-            pats.append(('crippen_' + f[0], f[1]))
+            pats.append((f'crippen_{f[0]}_line{i + 1}', f[1]))
     for i, s in enumerate(QED.AcceptorSmarts):
         pats.append((f'qed_acceptor_{i}', s))
     for i, s in enumerate(QED.StructuralAlertSmarts):
@@ -128,6 +128,7 @@ def main():
         ('h_high_prec_and', '[C&X4,N&X3;R]'), ('h_D3', '[D3]'), ('h_X4', '[X4]'), ('h_a', '[a]'), ('h_A', '[A]'),
         ('h_halogen', '[F,Cl,Br,I]'), ('h_aromatic_n', 'n'), ('h_nh', '[nH]'), ('h_plus2', '[+2]'), ('h_minus', '[-1]'),
     ]
+    assert len({p for p, _ in pats}) == len(pats), 'pattern ids must be unique'
     with open(os.path.join(OUT, 'smarts_patterns.tsv'), 'w') as f:
         f.write('id\tsmarts\n')
         for pid, s in pats:
