@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MolForge.Application.Chemistry;
 using MolForge.Cli.Infrastructure;
@@ -14,7 +15,6 @@ internal sealed class DescribeVerb : ICliVerb
     {
         var file = new Argument<string>("file") { Description = "SMILES file (SMILES [name] per line; .gz ok), or - for standard input." };
         var format = new Option<string>("--format") { Description = "Output format: csv, json or table.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json", "table");
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output." };
         var command = new Command("describe", "Molecular descriptors as RDKit defines them: " + string.Join(',', DescriptorsService.Columns) + ".");
         command.Arguments.Add(file);
@@ -22,6 +22,9 @@ internal sealed class DescribeVerb : ICliVerb
         command.Options.Add(output);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
+            var fmt = r.GetValue(format);
+            if (fmt is not ("csv" or "json" or "table"))
+                throw new CliUsageException($"--format must be csv, json or table, not '{fmt}'");
             var invalid = 0;
             var reader = io.OpenInput(r.GetValue(file)!);
             var writer = io.OpenOutput(r.GetValue(output));
@@ -32,7 +35,7 @@ internal sealed class DescribeVerb : ICliVerb
                     invalid++;
                     io.ReportInvalid(line, reason);
                 }, ct);
-                switch (r.GetValue(format))
+                switch (fmt)
                 {
                     case "json": WriteJson(rows, writer); break;
                     case "table": WriteTable(rows, writer); break;
@@ -98,7 +101,7 @@ internal sealed class DescribeVerb : ICliVerb
         foreach (var row in rows)
         {
             stream.SetLength(0);
-            using (var json = new Utf8JsonWriter(stream))
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 var d = row.Descriptors;
                 json.WriteStartObject();
@@ -128,7 +131,7 @@ internal sealed class DescribeVerb : ICliVerb
 
     private static void WriteTable(IEnumerable<DescriptorRow> rows, TextWriter w)
     {
-        var cells = new List<string[]> { [.. DescriptorsService.Columns] };
+        var cells = new List<string[]> { DescriptorsService.Columns.ToArray() };
         cells.AddRange(rows.Select(Values));
         var widths = new int[DescriptorsService.Columns.Count];
         foreach (var r in cells)
