@@ -11,12 +11,12 @@ namespace MolForge.Chem.Canonical;
 public static class AtomRanker
 {
     /// <summary>Canonical ranks 0..n-1 (all distinct). With <paramref name="useStereo"/> false, stereo is ignored.</summary>
-    public static int[] CanonicalRanks(Molecule molecule, bool useStereo = true) => Rank(molecule, useStereo, breakTies: true);
+    public static int[] CanonicalRanks(Molecule molecule, bool useStereo = true) => Rank(molecule, useStereo, breakTies: true, includeIsotopes: useStereo);
 
     /// <summary>Symmetry classes: equal values for atoms the refinement cannot tell apart (no stereo, no tie breaking).</summary>
-    public static int[] SymmetryClasses(Molecule molecule) => Rank(molecule, useStereo: false, breakTies: false);
+    public static int[] SymmetryClasses(Molecule molecule) => Rank(molecule, useStereo: false, breakTies: false, includeIsotopes: true);
 
-    internal static int[] Rank(Molecule m, bool useStereo, bool breakTies)
+    internal static int[] Rank(Molecule m, bool useStereo, bool breakTies, bool includeIsotopes)
     {
         var n = m.AtomCount;
         var ranks = new int[n];
@@ -32,14 +32,14 @@ public static class AtomRanker
         {
             ref readonly var a = ref atoms[i];
             long v = a.AtomicNumber;
-            v = (v << 10) | a.Isotope;
+            v = (v << 10) | (includeIsotopes ? a.Isotope & 1023u : 0u);
             v = (v << 4) | (uint)Math.Min(m.Degree(i), 15);
             v = (v << 4) | (uint)Math.Min(a.TotalHydrogensOnAtom, 15);
             v = (v << 5) | (uint)(a.FormalCharge + 16);
             v = (v << 1) | (rings.IsAtomInRing(i) ? 1u : 0u);
             v = (v << 2) | a.RadicalElectrons & 3u;
             v = (v << 1) | (a.IsAromatic ? 1u : 0u);
-            v = (v << 16) | a.MapNumber;
+            v = (v << 16) | (includeIsotopes ? a.MapNumber : 0u);
             inv[i] = v;
         }
         var stereoInv = new int[n];
