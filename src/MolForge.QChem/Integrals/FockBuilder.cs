@@ -161,6 +161,87 @@ internal sealed class FockBuilder
         return g;
     }
 
+    /// <summary>Coulomb matrices J(D)_μν = Σ (μν|λσ) D_λσ for several symmetric densities in one pass over the
+    /// integrals.</summary>
+    public Matrix[] BuildCoulomb(IReadOnlyList<Matrix> densities)
+    {
+        var n = _n;
+        var m = densities.Count;
+        var ds = densities.Select(x => x.Data).ToArray();
+        var totals = new double[m][];
+        for (var k = 0; k < m; k++) totals[k] = new double[n * n];
+        var gate = new object();
+        Parallel.For(0, _pairs.Length,
+            () => (Engine: new EriEngine(_maxL), Buffer: new double[MaxQuartetSize(_maxL)], J: Enumerable.Range(0, m).Select(_ => new double[n * n]).ToArray()),
+            (idx, _, st) =>
+            {
+                var ab = _order[idx];
+                var bra = _pairs[ab];
+                var offset = 0;
+                for (var cd = 0; cd <= ab; cd++)
+                {
+                    var ket = _pairs[cd];
+                    if (bra.Schwarz * ket.Schwarz < _threshold) continue;
+                    var len = bra.Size * ket.Size;
+                    ReadOnlySpan<double> values;
+                    if (_storedValues is not null)
+                    {
+                        values = _storedValues[ab].AsSpan(offset, len);
+                        offset += len;
+                    }
+                    else
+                    {
+                        st.Engine.Compute(bra, ket, st.Buffer);
+                        values = st.Buffer.AsSpan(0, len);
+                    }
+                    for (var k = 0; k < m; k++) DigestCoulomb(bra, ket, ab == cd, values, ds[k], st.J[k], n);
+                }
+                return st;
+            },
+            st =>
+            {
+                lock (gate)
+                    for (var k = 0; k < m; k++) System.Numerics.Tensors.TensorPrimitives.Add(totals[k], st.J[k], totals[k]);
+            });
+        var result = new Matrix[m];
+        for (var k = 0; k < m; k++)
+        {
+            var t = totals[k];
+            var j = new Matrix(n, n);
+            for (var a = 0; a < n; a++)
+                for (var b = 0; b < n; b++) j.Data[a * n + b] = 0.5 * (t[a * n + b] + t[b * n + a]);
+            result[k] = j;
+        }
+        return result;
+    }
+
+    private static void DigestCoulomb(ShellPair bra, ShellPair ket, bool samePair, ReadOnlySpan<double> v, double[] d, double[] g, int n)
+    {
+        var j = 0.5 * (bra.IndexA == bra.IndexB ? 1.0 : 2.0) * (ket.IndexA == ket.IndexB ? 1.0 : 2.0) * (samePair ? 1.0 : 2.0);
+        int fa = bra.A.FirstFunction, fb = bra.B.FirstFunction, fc = ket.A.FirstFunction, fd = ket.B.FirstFunction;
+        int sa = bra.A.Size, sb = bra.B.Size, sc = ket.A.Size, sd = ket.B.Size;
+        var x = 0;
+        for (var ia = 0; ia < sa; ia++)
+            for (var ib = 0; ib < sb; ib++)
+            {
+                int p = fa + ia, q = fb + ib;
+                var dpq = d[p * n + q];
+                double gpq = 0;
+                for (var ic = 0; ic < sc; ic++)
+                {
+                    var r = fc + ic;
+                    for (var id = 0; id < sd; id++, x++)
+                    {
+                        var val = v[x] * j;
+                        var s = fd + id;
+                        gpq += d[r * n + s] * val;
+                        g[r * n + s] += dpq * val;
+                    }
+                }
+                g[p * n + q] += gpq;
+            }
+    }
+
     private bool Significant(ShellPair bra, ShellPair ket, double dab, double[] dmax, int nsh)
     {
         int a = bra.IndexA, b = bra.IndexB, c = ket.IndexA, e = ket.IndexB;

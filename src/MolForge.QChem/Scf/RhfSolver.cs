@@ -100,7 +100,7 @@ public static class RhfSolver
         {
             Molecule = molecule, Basis = basis, Energy = energy, NuclearRepulsion = enuc, Converged = converged,
             Iterations = iterations, OrbitalEnergies = eps, Coefficients = coefficients, Density = density,
-            CoreHamiltonian = h, Overlap = s, OccupiedCount = nocc,
+            CoreHamiltonian = h, Overlap = s, OccupiedCount = nocc, FockBuilder = fock,
             MullikenCharges = Mulliken(basis, molecule, density, s), Dipole = DipoleMoment(basis, molecule, density),
         };
     }

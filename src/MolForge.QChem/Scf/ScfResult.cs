@@ -36,6 +36,9 @@ public sealed class ScfResult
     /// <summary>Dipole moment (x, y, z) in atomic units (e·bohr).</summary>
     public required double[] Dipole { get; init; }
 
+    /// <summary>The two-electron integral engine of the run (reused for the active-space transformation).</summary>
+    internal Integrals.FockBuilder? FockBuilder { get; init; }
+
     /// <summary>Debye per atomic unit of dipole.</summary>
     public const double DebyePerAu = 2.541746473;
 
