@@ -60,6 +60,22 @@ public sealed class MmffForceField : IEnergyFunction
     /// <summary>MMFF94 partial charges.</summary>
     public IReadOnlyList<double> PartialCharges { get; }
 
+    /// <summary>Ideal length (r0) of each bond i-j, keyed by the ordered pair (min, max).</summary>
+    internal Dictionary<(int, int), double> BondRestLengths()
+    {
+        var d = new Dictionary<(int, int), double>();
+        foreach (var t in _bonds) d[(Math.Min(t.I, t.J), Math.Max(t.I, t.J))] = t.R0;
+        return d;
+    }
+
+    /// <summary>Ideal angle (theta0, degrees) of each angle i-j-k, keyed by (min(i,k), j, max(i,k)).</summary>
+    internal Dictionary<(int, int, int), double> AngleRestValues()
+    {
+        var d = new Dictionary<(int, int, int), double>();
+        foreach (var t in _angles) d[(Math.Min(t.I, t.K), t.J, Math.Max(t.I, t.K))] = t.Theta0;
+        return d;
+    }
+
     /// <summary>Energy split by term.</summary>
     public MmffEnergyTerms EnergyTerms(ReadOnlySpan<double> x)
     {
