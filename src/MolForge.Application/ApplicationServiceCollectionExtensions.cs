@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MolForge.Application.Design;
 using MolForge.Application.Pipeline;
+using MolForge.Application.Scoring;
 
 namespace MolForge.Application;
 
@@ -13,6 +14,8 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton(limits ?? new DesignLimits());
         services.TryAddSingleton(pipelineOptions ?? new PipelineOptions());
+        services.TryAddSingleton<IStructureChecker, ChemStructureChecker>();
+        services.TryAddSingleton<ICandidateScorer>(sp => new MoleculeScorer(sp.GetService<IVqeEngine>()));
         services.TryAddSingleton<DesignProgressHub>();
         services.TryAddSingleton<DesignPipeline>();
         services.TryAddSingleton<DesignRunService>();
