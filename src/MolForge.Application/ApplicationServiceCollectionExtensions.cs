@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MolForge.Application.Design;
 using MolForge.Application.Pipeline;
+using MolForge.Application.Export;
 using MolForge.Application.Scoring;
+using MolForge.Chem.Formats;
 
 namespace MolForge.Application;
 
@@ -15,7 +17,8 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(limits ?? new DesignLimits());
         services.TryAddSingleton(pipelineOptions ?? new PipelineOptions());
         services.TryAddSingleton<IStructureChecker, ChemStructureChecker>();
-        services.TryAddSingleton<ICandidateScorer>(sp => new MoleculeScorer(sp.GetService<IVqeEngine>()));
+        services.TryAddSingleton<ICandidateScorer>(sp => new MoleculeScorer(sp.GetService<IVqeEngine>(), new ScorerOptions { WriteMolBlock = SdfWriter.ToMolBlock }));
+        services.TryAddSingleton<IRunExporter, RunExporter>();
         services.TryAddSingleton<DesignProgressHub>();
         services.TryAddSingleton<DesignPipeline>();
         services.TryAddSingleton<DesignRunService>();
