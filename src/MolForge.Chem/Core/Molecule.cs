@@ -14,6 +14,10 @@ public sealed class Molecule
     private readonly int[] _adjStart;
     private readonly int[] _adjAtoms;
     private readonly int[] _adjBonds;
+    private RingInfo? _ringInfo;
+
+    internal Molecule(Atom[] atoms, Bond[] bonds, Conformer? conformer, string name, IReadOnlyDictionary<string, string>? properties, RingInfo? ringInfo)
+        : this(atoms, bonds, conformer, name, properties) => _ringInfo = ringInfo;
 
     internal Molecule(Atom[] atoms, Bond[] bonds, Conformer? conformer, string name, IReadOnlyDictionary<string, string>? properties)
     {
@@ -84,6 +88,22 @@ public sealed class Molecule
         return -1;
     }
 
+    /// <summary>Ring perception (symmetrised SSSR as RDKit reports it), computed on first use and cached;
+    /// safe to call from several threads.</summary>
+    public RingInfo RingInfo
+    {
+        get
+        {
+            var rings = Volatile.Read(ref _ringInfo);
+            if (rings is not null) return rings;
+            rings = RingInfo.Compute(this);
+            return Interlocked.CompareExchange(ref _ringInfo, rings, null) ?? rings;
+        }
+    }
+
+    /// <summary>Compressed adjacency arrays (start offsets per atom, neighbour atoms, neighbour bonds) for hot loops.</summary>
+    internal (int[] Start, int[] Atoms, int[] Bonds) Adjacency => (_adjStart, _adjAtoms, _adjBonds);
+
     /// <summary>Coordinates, when the molecule has them (from a file or conformer generation).</summary>
     public Conformer? Conformer { get; }
 
@@ -101,13 +121,13 @@ public sealed class Molecule
     {
         if (conformer is not null && conformer.Count != AtomCount)
             throw new ArgumentException($"Conformer has {conformer.Count} positions for {AtomCount} atoms.", nameof(conformer));
-        return new Molecule(_atoms, _bonds, conformer, Name, Properties);
+        return new Molecule(_atoms, _bonds, conformer, Name, Properties, _ringInfo);
     }
 
     /// <summary>The same molecule with another name.</summary>
-    public Molecule WithName(string name) => new(_atoms, _bonds, Conformer, name ?? "", Properties);
+    public Molecule WithName(string name) => new(_atoms, _bonds, Conformer, name ?? "", Properties, _ringInfo);
 
     /// <summary>The same molecule with other data fields.</summary>
     public Molecule WithProperties(IReadOnlyDictionary<string, string> properties) =>
-        new(_atoms, _bonds, Conformer, Name, new Dictionary<string, string>(properties));
+        new(_atoms, _bonds, Conformer, Name, new Dictionary<string, string>(properties), _ringInfo);
 }
