@@ -28,6 +28,24 @@ public static class Crippen
 {
     private static readonly Lazy<CrippenType[]> LazyTypes = new(Load);
 
+    // For each atomic number, the indices of the types whose first atom can be that element, in table order.
+    private static readonly Lazy<int[][]> LazyByElement = new(() =>
+    {
+        var table = LazyTypes.Value;
+        var result = new int[Elements.MaxAtomicNumber + 1][];
+        for (var z = 0; z < result.Length; z++)
+        {
+            var list = new List<int>();
+            for (var t = 0; t < table.Length; t++)
+            {
+                var rz = table[t].Pattern.Atoms[0].RequiredAtomicNumber;
+                if (rz < 0 || rz == z) list.Add(t);
+            }
+            result[z] = [.. list];
+        }
+        return result;
+    });
+
     /// <summary>The atom types in priority order.</summary>
     public static IReadOnlyList<CrippenType> Types => LazyTypes.Value;
 
@@ -47,21 +65,19 @@ public static class Crippen
         var n = withH.AtomCount;
         var types = new int[n];
         Array.Fill(types, -1);
-        var remaining = n;
         var table = LazyTypes.Value;
+        var byElement = LazyByElement.Value;
         double logp = 0, mr = 0;
-        for (var t = 0; t < table.Length && remaining > 0; t++)
+        for (var a = 0; a < n; a++)
         {
-            var pattern = table[t].Pattern;
-            var z = pattern.Atoms[0].RequiredAtomicNumber;
-            for (var a = 0; a < n; a++)
+            // Candidate types for this element in table order; the first whose pattern matches at the atom wins.
+            foreach (var t in byElement[target.AtomicNumber(a)])
             {
-                if (types[a] >= 0 || (z >= 0 && target.AtomicNumber(a) != z)) continue;
-                if (!SubstructureMatcher.MatchesAt(pattern, target, a)) continue;
+                if (!SubstructureMatcher.MatchesAt(table[t].Pattern, target, a)) continue;
                 types[a] = t;
                 logp += table[t].LogP;
                 mr += table[t].MR;
-                remaining--;
+                break;
             }
         }
         return new CrippenResult(withH, types, logp, mr);

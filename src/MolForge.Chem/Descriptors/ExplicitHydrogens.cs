@@ -3,31 +3,35 @@ using MolForge.Chem.Core;
 namespace MolForge.Chem.Descriptors;
 
 /// <summary>RDKit's AddHs for descriptor work: every hydrogen carried by an atom becomes a hydrogen atom bonded
-/// to it. Original atoms and bonds keep their indices; rings are unchanged.</summary>
+/// to it. Original atoms and bonds keep their indices (hydrogens and their bonds are appended); rings are
+/// unchanged.</summary>
 internal static class ExplicitHydrogens
 {
     public static (Molecule Molecule, RingInfo Rings) Add(Molecule molecule, RingInfo rings)
     {
-        var total = 0;
-        foreach (ref readonly var a in molecule.Atoms) total += a.TotalHydrogensOnAtom;
-        if (total == 0) return (molecule, rings);
-        var b = new MoleculeBuilder();
         var atoms = molecule.Atoms;
-        for (var i = 0; i < atoms.Length; i++)
-            b.AddAtom(atoms[i] with { ExplicitHydrogens = 0, ImplicitHydrogens = 0, NoImplicit = true });
-        foreach (ref readonly var bond in molecule.Bonds) b.AddBond(bond);
+        var total = 0;
+        foreach (ref readonly var a in atoms) total += a.TotalHydrogensOnAtom;
+        if (total == 0) return (molecule, rings);
+        var n = atoms.Length;
+        var newAtoms = new Atom[n + total];
+        var newBonds = new Bond[molecule.BondCount + total];
+        molecule.Bonds.CopyTo(newBonds);
         var h = new Atom(1, NoImplicit: true);
-        for (var i = 0; i < atoms.Length; i++)
+        var next = n;
+        var nb = molecule.BondCount;
+        for (var i = 0; i < n; i++)
         {
             var k = atoms[i].TotalHydrogensOnAtom;
+            newAtoms[i] = k == 0 ? atoms[i] : atoms[i] with { ExplicitHydrogens = 0, ImplicitHydrogens = 0, NoImplicit = true };
             for (var j = 0; j < k; j++)
             {
-                var hi = b.AddAtom(h);
-                b.AddBond(new Bond(i, hi, BondOrder.Single));
+                newAtoms[next] = h;
+                newBonds[nb++] = new Bond(i, next, BondOrder.Single);
+                next++;
             }
         }
-        var withH = b.ToMolecule();
-        var ringsH = new RingInfo(withH.AtomCount, withH.BondCount, [.. rings.AtomRings], [.. rings.BondRings]);
-        return (withH, ringsH);
+        var ringsH = new RingInfo(newAtoms.Length, newBonds.Length, [.. rings.AtomRings], [.. rings.BondRings]);
+        return (new Molecule(newAtoms, newBonds, null, molecule.Name, null, ringsH), ringsH);
     }
 }

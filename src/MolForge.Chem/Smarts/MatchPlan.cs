@@ -12,7 +12,26 @@ internal sealed class MatchPlan
     /// <summary>Per step: (earlier query atom, bond expression) pairs to verify.</summary>
     public required (int Atom, BondExpr Expr)[][] Closures { get; init; }
 
-    public static MatchPlan Build(AtomExpr[] atoms, QueryBond[] bonds)
+    /// <summary>A start atom for unanchored searches: prefer an element other than C or H, then carbon, then the
+    /// most-connected atom; ties by index.</summary>
+    public static int MostSelectiveAtom(AtomExpr[] atoms)
+    {
+        var best = 0;
+        var bestScore = int.MinValue;
+        for (var i = 0; i < atoms.Length; i++)
+        {
+            var z = atoms[i].RequiredAtomicNumber;
+            var score = z > 1 && z != 6 ? 2 : z == 6 ? 1 : 0;
+            if (score > bestScore)
+            {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    public static MatchPlan Build(AtomExpr[] atoms, QueryBond[] bonds, int first)
     {
         var n = atoms.Length;
         var adj = new List<(int Other, BondExpr Expr)>[n];
@@ -27,9 +46,10 @@ internal sealed class MatchPlan
         var parentBond = new BondExpr?[n];
         var placed = new bool[n];
         var stack = new Stack<(int Atom, int From, BondExpr? Expr)>();
-        for (var s = 0; s < n; s++)
+        for (var si = -1; si < n; si++)
         {
-            if (placed[s]) continue;
+            var s = si < 0 ? first : si;
+            if (n == 0 || placed[s]) continue;
             stack.Push((s, -1, null));
             while (stack.Count > 0)
             {

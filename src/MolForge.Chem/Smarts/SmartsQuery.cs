@@ -18,8 +18,22 @@ public sealed class SmartsQuery
         Smarts = smarts;
         _atoms = atoms;
         _bonds = bonds;
-        Plan = MatchPlan.Build(atoms, bonds);
+        Plan = MatchPlan.Build(atoms, bonds, 0);
+        FreePlan = MatchPlan.Build(atoms, bonds, MatchPlan.MostSelectiveAtom(atoms));
+        var required = new Dictionary<int, int>();
+        foreach (var a in atoms)
+            if (a.RequiredAtomicNumber > 0) required[a.RequiredAtomicNumber] = required.GetValueOrDefault(a.RequiredAtomicNumber) + 1;
+        RequiredElements = [.. required.Select(kv => (kv.Key, kv.Value))];
     }
+
+    /// <summary>Atom expressions as an array (hot path).</summary>
+    internal AtomExpr[] AtomArray => _atoms;
+
+    /// <summary>Plan starting at the most selective atom (for unanchored searches).</summary>
+    internal MatchPlan FreePlan { get; }
+
+    /// <summary>(atomic number, count) that any match needs.</summary>
+    internal (int Z, int Count)[] RequiredElements { get; }
 
     /// <summary>The pattern text.</summary>
     public string Smarts { get; }

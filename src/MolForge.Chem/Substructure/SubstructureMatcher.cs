@@ -101,7 +101,7 @@ public static class SubstructureMatcher
         public Search(SmartsQuery query, SubstructureTarget target, int anchor, List<int[]>? results, int max, bool unique)
         {
             _query = query;
-            _plan = query.Plan;
+            _plan = anchor >= 0 ? query.Plan : query.FreePlan;
             _t = target;
             _mol = target.Molecule;
             _anchor = anchor;
@@ -113,6 +113,10 @@ public static class SubstructureMatcher
         public int Run()
         {
             if (_query.AtomCount > _t.AtomCount || _max <= 0) return 0;
+            // Element prefilter: the molecule must have at least as many atoms of each element as the query
+            // requires (most alert and PAINS patterns fail here without a search).
+            foreach (var (z, count) in _query.RequiredElements)
+                if (_t.ElementCount(z) < count) return 0;
             var (map, used) = _t.RentScratch(_query.AtomCount);
             _map = map;
             _used = used;
@@ -122,7 +126,7 @@ public static class SubstructureMatcher
             }
             finally
             {
-                _t.ReturnScratch(used);
+                _t.ReturnScratch();
             }
             return _found;
         }
@@ -133,7 +137,7 @@ public static class SubstructureMatcher
             var plan = _plan;
             if (step == plan.Order.Length) return Record();
             var q = plan.Order[step];
-            var expr = _query.Atoms[q];
+            var expr = _query.AtomArray[q];
             var parent = plan.Parent[step];
             if (parent < 0)
             {

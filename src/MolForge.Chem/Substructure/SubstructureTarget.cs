@@ -16,6 +16,7 @@ public sealed class SubstructureTarget
 
     private readonly byte[] _z;
     private readonly bool[] _aromatic;
+    private readonly int[] _elementCounts = new int[Elements.MaxAtomicNumber + 1];
     private readonly byte[] _bondKind;
     private readonly bool[] _ringBond;
     // Integer properties by AtomProperty, each an array over atoms.
@@ -58,6 +59,7 @@ public sealed class SubstructureTarget
         {
             ref readonly var atom = ref atoms[a];
             _z[a] = atom.AtomicNumber;
+            _elementCounts[atom.AtomicNumber]++;
             _aromatic[a] = atom.IsAromatic;
             var onAtom = atom.TotalHydrogensOnAtom;
             var hNeighbors = 0;
@@ -148,9 +150,9 @@ public sealed class SubstructureTarget
         return (_scratchMaps[d], _scratchUsed[d]);
     }
 
-    internal void ReturnScratch(bool[] used)
-    {
-        Array.Clear(used);
-        _depth--;
-    }
+    // Backtracking resets every 'used' flag it sets, so the array is clean again when a search returns.
+    internal void ReturnScratch() => _depth--;
+
+    /// <summary>Number of atoms of element <paramref name="atomicNumber"/>.</summary>
+    internal int ElementCount(int atomicNumber) => _elementCounts[atomicNumber];
 }
