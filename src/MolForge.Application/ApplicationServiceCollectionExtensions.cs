@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MolForge.Application.Design;
 using MolForge.Application.Pipeline;
 using MolForge.Application.Export;
+using MolForge.Application.Generation;
 using MolForge.Application.Scoring;
 using MolForge.Chem.Formats;
 
@@ -12,6 +13,14 @@ namespace MolForge.Application;
 /// Storage comes from MolForge.Data's <c>AddMolForgeData</c>.</summary>
 public static class ApplicationServiceCollectionExtensions
 {
+    /// <summary>Registers the graph-model generator as the pipeline's <see cref="ICandidateGenerator"/>.</summary>
+    public static IServiceCollection AddMolForgeGeneration(this IServiceCollection services, GenerationOptions? options = null)
+    {
+        services.TryAddSingleton(options ?? new GenerationOptions());
+        services.TryAddSingleton<ICandidateGenerator, ModelCandidateGenerator>();
+        return services;
+    }
+
     public static IServiceCollection AddMolForgeApplication(this IServiceCollection services, DesignLimits? limits = null, PipelineOptions? pipelineOptions = null)
     {
         services.TryAddSingleton(limits ?? new DesignLimits());

@@ -105,7 +105,6 @@ public sealed class MoleculeScorer(IVqeEngine? vqe = null, ScorerOptions? option
                     seconds["vqe"] = Lap();
                 }
             }
-            stageProgress?.Report(PipelineStage.Done);
             return new CandidateScoreResult(smiles, canonical, PipelineStage.Done, null, descriptors, molBlock, quantum, seconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
