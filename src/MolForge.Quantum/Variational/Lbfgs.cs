@@ -64,7 +64,7 @@ public static class Lbfgs
                 dg = Dot(d, g);
             }
             double step = LineSearch(f, x, fx, g, d, dg, xNew, gNew, ref evals, out double fNew);
-            if (step == 0) return new LbfgsResult(fx, x, iter, evals, MaxAbs(g) < 10 * o.GradientTolerance, "line search made no progress");
+            if (step == 0) return new LbfgsResult(fx, x, iter, evals, MaxAbs(g) < 100 * o.GradientTolerance, "line search made no progress (rounding level)");
             var sk = new double[n];
             var yk = new double[n];
             for (int i = 0; i < n; i++) { sk[i] = xNew[i] - x[i]; yk[i] = gNew[i] - g[i]; }
@@ -111,7 +111,7 @@ public static class Lbfgs
         double[] xNew, double[] gNew, ref int evals, out double fNew)
     {
         const double c1 = 1e-4, c2 = 0.9;
-        for (int i = 0; i < 40; i++)
+        for (int i = 0; i < 12; i++)
         {
             double a = Cubic(aLo, fLo, dgLo, aHi, fHi, dgHi);
             double lo = Math.Min(aLo, aHi), hi = Math.Max(aLo, aHi);

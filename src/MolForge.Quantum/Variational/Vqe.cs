@@ -6,7 +6,9 @@ using MolForge.Quantum.Operators;
 namespace MolForge.Quantum.Variational;
 
 /// <summary>VQE settings (defaults converge molecular energies far below 1 mHa).</summary>
-public sealed record VqeOptions(int MaxIterations = 1000, double GradientTolerance = 1e-6, double EnergyTolerance = 1e-12);
+/// <remarks>The gradient tolerance 1e−5 Ha/rad is where double-precision energies of ~100 Ha stop resolving further
+/// decrease (1e−14 relative); the energy is then converged to ~1e−10 Ha.</remarks>
+public sealed record VqeOptions(int MaxIterations = 1000, double GradientTolerance = 1e-5, double EnergyTolerance = 1e-12);
 
 /// <summary>VQE outcome.</summary>
 public sealed record VqeResult(double Energy, double[] Parameters, int Iterations, int Evaluations, bool Converged, double Seconds);

@@ -46,9 +46,9 @@ public static unsafe class PauliKernel
             {
                 long c = b ^ (long)x;
                 double fr = f[2 * c], fi = -f[2 * c + 1], sr = s[2 * b], si = s[2 * b + 1];
-                double pr = fr * sr - fi * si, pi = fr * si + fi * sr;
-                if ((BitOperations.PopCount((ulong)b & z) & 1) != 0) { re -= pr; im -= pi; }
-                else { re += pr; im += pi; }
+                double sign = 1 - 2 * (BitOperations.PopCount((ulong)b & z) & 1); // branch-free (−1)^{|b∧z|}
+                re += sign * (fr * sr - fi * si);
+                im += sign * (fr * si + fi * sr);
             }
         }
         return new Complex(re, im) * PauliString.IPower(p.YCount);
@@ -74,7 +74,7 @@ public static unsafe class PauliKernel
             for (long b = start; b < end; b++)
             {
                 // exp(−iθ·sign) = c − i·sign·sn
-                double sg = (BitOperations.PopCount((ulong)b & z) & 1) != 0 ? -sn : sn;
+                double sg = sn * (1 - 2 * (BitOperations.PopCount((ulong)b & z) & 1));
                 double r = s[2 * b], i = s[2 * b + 1];
                 s[2 * b] = c * r + sg * i;
                 s[2 * b + 1] = c * i - sg * r;
@@ -94,17 +94,16 @@ public static unsafe class PauliKernel
             // −i·sinθ·i^{nY}: a complex factor (fr, fi); the sign of c = b⊕x relative to b is (−1)^{|x∧z|}.
             var f = new Complex(0, -sn) * PauliString.IPower(p.YCount);
             double fr = f.Real, fi = f.Imaginary;
-            bool flip = (BitOperations.PopCount(x & z) & 1) != 0;
+            double flipSign = 1 - 2 * (BitOperations.PopCount(x & z) & 1);
             for (long k = start; k < end; k++)
             {
                 long b = ((k >> h) << (h + 1)) | (k & lowMask);
                 long cIdx = b ^ (long)x;
-                bool negB = (BitOperations.PopCount((ulong)b & z) & 1) != 0;
-                bool negC = negB ^ flip;
+                double sb = 1 - 2 * (BitOperations.PopCount((ulong)b & z) & 1); // (−1)^{|b∧z|}, branch-free
+                double sc = sb * flipSign;
                 double br = s[2 * b], bi = s[2 * b + 1], cr = s[2 * cIdx], ci = s[2 * cIdx + 1];
                 // new[b] = c ψ[b] + f·sign(c) ψ[c];  new[c] = c ψ[c] + f·sign(b) ψ[b]
-                double gbr = negC ? -fr : fr, gbi = negC ? -fi : fi;
-                double gcr = negB ? -fr : fr, gci = negB ? -fi : fi;
+                double gbr = sc * fr, gbi = sc * fi, gcr = sb * fr, gci = sb * fi;
                 s[2 * b] = c * br + gbr * cr - gbi * ci;
                 s[2 * b + 1] = c * bi + gbr * ci + gbi * cr;
                 s[2 * cIdx] = c * cr + gcr * br - gci * bi;
