@@ -26,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(limits ?? new DesignLimits());
         services.TryAddSingleton(pipelineOptions ?? new PipelineOptions());
         services.TryAddSingleton<IStructureChecker, ChemStructureChecker>();
+        services.TryAddSingleton<IVqeEngine, StateVectorVqeEngine>();
         services.TryAddSingleton<ICandidateScorer>(sp => new MoleculeScorer(sp.GetService<IVqeEngine>(), new ScorerOptions { WriteMolBlock = SdfWriter.ToMolBlock }));
         services.TryAddSingleton<IRunExporter, RunExporter>();
         services.TryAddSingleton<DesignProgressHub>();

@@ -53,3 +53,23 @@ public sealed class MoleculeScorerTests
         Assert.NotNull(result.Quantum);
     }
 }
+
+public sealed class MoleculeScorerVqeTests
+{
+    [Theory]
+    [InlineData("uccsd", "jordan-wigner")]
+    [InlineData("uccsd", "bravyi-kitaev")]
+    [InlineData("adapt", "parity")]
+    public void Vqe_on_the_state_vector_reaches_casci_for_a_two_two_active_space(string ansatz, string mapping)
+    {
+        var scorer = new MoleculeScorer(new StateVectorVqeEngine());
+        var result = scorer.Score("C=O", new ScoringSettings(Method: "vqe", Ansatz: ansatz, Mapping: mapping), null, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        var q = result.Quantum!;
+        Assert.NotNull(q.EVqe);
+        Assert.NotNull(q.ECasci);
+        Assert.InRange(q.EVqe!.Value - q.ECasci!.Value, -1e-8, 1e-3);
+        Assert.True(q.Qubits is 4 or 2);
+        Assert.True(q.PauliTerms > 0);
+    }
+}
