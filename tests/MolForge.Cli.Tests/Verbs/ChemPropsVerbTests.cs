@@ -121,4 +121,34 @@ public class ChemPropsVerbTests
         Assert.Equal(2, code);
         Assert.Contains("query SMILES", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Describe_reads_csv_with_a_smiles_column_and_reports_bad_rows()
+    {
+        var csv = "id,smiles,activity\nm1,CCO,1.5\nm2,C1CC,2\nm3,c1ccccc1,3\n";
+        var (code, output, err) = await Run(csv, "describe", "-", "--from", "csv");
+        Assert.Equal(1, code);
+        Assert.Equal("line 3: ring bond 1 not closed", err.Trim());
+        var lines = output.TrimEnd().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("CCO,m1,C2H6O,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("c1ccccc1,m3,C6H6,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Describe_skips_comments_and_a_smiles_header()
+    {
+        var (code, output, err) = await Run("smiles name\n# a comment\nCCO ethanol\n", "describe", "-");
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        Assert.Equal(2, output.TrimEnd().Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task Unknown_input_format_is_a_usage_error()
+    {
+        var (code, _, err) = await Run("CCO\n", "match", "C", "-", "--from", "pdb");
+        Assert.Equal(2, code);
+        Assert.Contains("--from", err, StringComparison.Ordinal);
+    }
 }
