@@ -151,4 +151,20 @@ public class ChemPropsVerbTests
         Assert.Equal(2, code);
         Assert.Contains("--from", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Output_keeps_input_order_across_parallel_chunks()
+    {
+        // 4,500 lines (three 2,048-line chunks processed in parallel), every 700th invalid.
+        var smiles = new[] { "CCO", "c1ccccc1", "CC(=O)O", "CCN", "C1CCCCC1" };
+        var sb = new System.Text.StringBuilder();
+        for (var i = 1; i <= 4500; i++) sb.Append(i % 700 == 0 ? "C1CC" : smiles[i % smiles.Length]).Append(" m").Append(i).Append('\n');
+        var (code, output, err) = await Run(sb.ToString(), "describe", "-");
+        Assert.Equal(1, code);
+        var rows = output.TrimEnd().Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
+        var expectedNames = Enumerable.Range(1, 4500).Where(i => i % 700 != 0).Select(i => $"m{i}").ToList();
+        Assert.Equal(expectedNames, rows.Select(r => r[1]));
+        Assert.All(rows, r => Assert.Equal(smiles[int.Parse(r[1][1..], CultureInfo.InvariantCulture) % smiles.Length], r[0]));
+        Assert.Equal(Enumerable.Range(1, 6).Select(k => $"line {k * 700}: ring bond 1 not closed"), err.Trim().Split('\n').Select(l => l.Trim()));
+    }
 }
