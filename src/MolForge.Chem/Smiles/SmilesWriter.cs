@@ -232,7 +232,7 @@ public static class SmilesWriter
 
         private void AppendBond(int b, int from, int to)
         {
-            if (_dir[b] != '\0' && _order[b] == BondOrder.Single) { _sb.Append(_dir[b]); return; }
+            if (_dir[b] != '\0' && _order[b] is BondOrder.Single or BondOrder.Aromatic) { _sb.Append(_dir[b]); return; }
             switch (_order[b])
             {
                 case BondOrder.Single:
@@ -294,7 +294,9 @@ public static class SmilesWriter
                 foreach (var b in closings)
                 {
                     var d = ringDigit[b];
-                    AppendRingBondSymbol(b);
+                    // Direction repeated at the closing digit, seen from the closing atom (so flipped).
+                    if (_dir[b] != '\0' && _order[b] is BondOrder.Single or BondOrder.Aromatic) _sb.Append(_dir[b] == '/' ? '\\' : '/');
+                    else AppendRingBondSymbol(b);
                     AppendDigit(d);
                     usedDigits[d] = false;
                     ringDigit.Remove(b);
@@ -309,7 +311,7 @@ public static class SmilesWriter
                     usedDigits[d] = true;
                     ringDigit[b] = d;
                     // Bond symbol at the opening digit (direction relative to the opener).
-                    if (_dir[b] != '\0' && _order[b] == BondOrder.Single) _sb.Append(_dir[b]);
+                    if (_dir[b] != '\0' && _order[b] is BondOrder.Single or BondOrder.Aromatic) _sb.Append(_dir[b]);
                     AppendDigit(d);
                 }
             }
@@ -476,7 +478,7 @@ public static class SmilesWriter
             for (var k = 0; k < nb.Length; k++)
             {
                 var b = bs[k];
-                if (b == doubleBond || _order[b] != BondOrder.Single) continue;
+                if (b == doubleBond || _order[b] is not (BondOrder.Single or BondOrder.Aromatic)) continue;
                 // Prefer bonds already carrying a direction, then tree bonds, then earliest written neighbour.
                 var score = (_dir[b] != '\0' ? 0 : 1_000_000) + (_isRingClosure[b] ? 100_000 : 0) + _visitOrder[nb[k]];
                 if (score < bestScore) { bestScore = score; best = nb[k]; bestBond = b; }
