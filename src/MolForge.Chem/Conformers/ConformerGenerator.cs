@@ -127,11 +127,19 @@ public static class ConformerGenerator
             var box = 2.0 * Math.Pow(n, 1.0 / 3.0);
             for (var i = 0; i < x4.Length; i++) x4[i] = box * (rng.NextDouble() - 0.5);
         }
-        var error = new DistanceGeometryError(graph, bounds) { FourthDimWeight = 0.1 };
-        Lbfgs.Minimize(error, x4, new LbfgsOptions(MaxIterations: 400, GradientTolerance: 1e-3, MaxStep: 1.0));
-        if (!StereoCheck.MatchesChirality(graph, x4, 4)) return null;
+        // The fourth coordinate starts spread out and unpenalised, so centres embedded with the wrong
+        // handedness can pass through it (the point of 4D embedding, Crippen & Havel 1988); it is then squeezed out.
+        for (var i = 0; i < n; i++) x4[(4 * i) + 3] = 3.0 * (rng.NextDouble() - 0.5);
+        var error = new DistanceGeometryError(graph, bounds) { FourthDimWeight = 0.0 };
+        var dgOptions = new LbfgsOptions(MaxIterations: 2000, GradientTolerance: 1e-3, MaxStep: 1.0);
+        Lbfgs.Minimize(error, x4, dgOptions);
+        error.FourthDimWeight = 0.1;
+        Lbfgs.Minimize(error, x4, dgOptions);
         error.FourthDimWeight = 1.0;
-        Lbfgs.Minimize(error, x4, new LbfgsOptions(MaxIterations: 200, GradientTolerance: 1e-3, MaxStep: 1.0));
+        var final = Lbfgs.Minimize(error, x4, dgOptions);
+        // Reject strained embeddings (RDKit: error per atom below 0.05) and centres held barely on the right side.
+        if (final.Energy / n > 0.05) return null;
+        if (!StereoCheck.MatchesChirality(graph, x4, 4, minVolume: 1.0)) return null;
         var x = new double[3 * n];
         for (var i = 0; i < n; i++)
         {
