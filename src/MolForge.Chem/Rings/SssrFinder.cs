@@ -328,7 +328,7 @@ internal static class SssrFinder
             var smallestForSome = false;
             foreach (var e in edges)
                 if (minRingOfAtom[ea[e]] == candSize[ci] || minRingOfAtom[eb[e]] == candSize[ci]) { smallestForSome = true; break; }
-            if (!smallestForSome) continue;
+            _ = smallestForSome; // RDKit's candidates are not limited to per-atom smallest rings (measured: 8 vs 15 disagreements in 43,634)
             var edgeSet = new HashSet<int>(edges);
             foreach (var ring in chosenLocal)
             {
