@@ -106,7 +106,6 @@ internal sealed class SmartsParser
                 pending = null;
                 continue;
             }
-            var atomPos = _pos;
             var atom = ParseAtom();
             var index = _atoms.Count;
             _atoms.Add(atom);
@@ -114,7 +113,6 @@ internal sealed class SmartsParser
                 _bonds.Add(new QueryBond(prev, index, pending ?? PrimitiveBondExpr.Of(BondPrimitive.SingleOrAromatic)));
             else if (pending is not null)
                 throw Error("bond without an atom before it", pendingPos);
-            _ = atomPos;
             pending = null;
             prev = index;
         }
