@@ -17,6 +17,7 @@ public sealed class SubstructureTarget
     private readonly byte[] _z;
     private readonly bool[] _aromatic;
     private readonly int[] _elementCounts = new int[Elements.MaxAtomicNumber + 1];
+    private readonly int _aromaticCount;
     // Atoms by atomicNumber * 2 + (aromatic ? 1 : 0).
     private readonly int[] _elementAromCounts = new int[(Elements.MaxAtomicNumber + 1) * 2];
     private readonly byte[] _bondKind;
@@ -63,6 +64,7 @@ public sealed class SubstructureTarget
             _z[a] = atom.AtomicNumber;
             _elementCounts[atom.AtomicNumber]++;
             _elementAromCounts[atom.AtomicNumber * 2 + (atom.IsAromatic ? 1 : 0)]++;
+            if (atom.IsAromatic) _aromaticCount++;
             _aromatic[a] = atom.IsAromatic;
             var onAtom = atom.TotalHydrogensOnAtom;
             var hNeighbors = 0;
@@ -163,7 +165,7 @@ public sealed class SubstructureTarget
     /// and aromaticity <paramref name="aromatic"/> (1, 0, or -1 for either).</summary>
     internal int CandidateCount(int z, int aromatic)
     {
-        if (z < 0) return _z.Length;
+        if (z < 0) return aromatic < 0 ? _z.Length : aromatic == 1 ? _aromaticCount : _z.Length - _aromaticCount;
         return aromatic < 0 ? _elementCounts[z] : _elementAromCounts[z * 2 + aromatic];
     }
 }
