@@ -1,4 +1,5 @@
 using MolForge.Chem.Core;
+using MolForge.Chem.Sanitization;
 using MolForge.Chem.Smarts;
 
 namespace MolForge.Chem.Substructure;
@@ -90,7 +91,7 @@ public sealed class SubstructureTarget
             Set(AtomProperty.TotalDegree, a, degree + onAtom);
             Set(AtomProperty.TotalHydrogens, a, onAtom + hNeighbors);
             Set(AtomProperty.ImplicitHydrogens, a, onAtom);
-            Set(AtomProperty.TotalValence, a, SmartsValence.ExplicitValence(molecule, a) + atom.ImplicitHydrogens);
+            Set(AtomProperty.TotalValence, a, AtomValences.TotalValence(molecule, a));
             Set(AtomProperty.RingCount, a, rings.NumAtomRings(a));
             Set(AtomProperty.SmallestRing, a, rings.MinAtomRingSize(a));
             Set(AtomProperty.RingBondCount, a, ringBonds);
