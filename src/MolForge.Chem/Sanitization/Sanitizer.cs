@@ -71,6 +71,10 @@ public static class Sanitizer
             implicitH[i] = now;
             g.Atoms[i] = g.Atoms[i] with { ImplicitHydrogens = (byte)now };
         }
+        // Safety net: the final (Kekulé or re-aromatised) form must itself satisfy the valence model, so that what
+        // we accept can always be written and read back (inputs such as aromatic atoms with triple bonds can
+        // otherwise leave an over-valent Kekulé structure).
+        for (var i = 0; i < n; i++) ValenceModel.CalcExplicitValence(g, i, true);
         if (removeHydrogens && HasRemovableH(g))
         {
             g = RemoveHydrogens(g);
