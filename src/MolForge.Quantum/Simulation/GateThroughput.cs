@@ -10,10 +10,12 @@ namespace MolForge.Quantum.Simulation;
 /// <param name="SecondsPerGate">Average wall time of one random one-qubit gate (all targets).</param>
 /// <param name="GateGBPerSecond">Amplitude bytes read + written per second by the gates (2·16·2^n per gate).</param>
 /// <param name="CopyGBPerSecond">Bytes read + written per second by a plain parallel copy of the same size.</param>
+/// <param name="UpdateGBPerSecond">Bytes read + written per second by an in-place scale of a buffer of the same
+/// size (STREAM "scale" done in place: the gate's own traffic pattern, without write-allocate of a second buffer).</param>
 /// <param name="Threads">Worker blocks used by the kernels.</param>
 /// <param name="Simd">True when the AVX2/FMA path ran.</param>
 public sealed record GateThroughputResult(int Qubits, int Gates, double SecondsPerGate, double GateGBPerSecond, double CopyGBPerSecond,
-    int Threads, bool Simd)
+    double UpdateGBPerSecond, int Threads, bool Simd)
 {
     /// <summary>Gate bandwidth as a fraction of copy bandwidth.</summary>
     public double FractionOfCopy => GateGBPerSecond / CopyGBPerSecond;
@@ -47,8 +49,37 @@ public static class GateThroughput
         double gateSeconds = sw.Elapsed.TotalSeconds / count;
         double bytes = 2.0 * 16.0 * Math.Pow(2, qubits);
         double copyRate = CopyBandwidth(1 << qubits, minSeconds, settings);
+        double updateRate = InPlaceBandwidth(state, minSeconds, settings);
         int threads = BlockParallel.BlockCount(1L << (qubits - 1), settings);
-        return new GateThroughputResult(qubits, count, gateSeconds, bytes / gateSeconds / 1e9, copyRate, threads, settings.UseSimd);
+        return new GateThroughputResult(qubits, count, gateSeconds, bytes / gateSeconds / 1e9, copyRate, updateRate, threads, settings.UseSimd);
+    }
+
+    /// <summary>GB/s (read + write) of scaling the state's amplitudes in place, in the kernels' thread blocks.</summary>
+    public static double InPlaceBandwidth(StateVector state, double minSeconds, KernelSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        int amplitudes = state.Length;
+        int blocks = BlockParallel.BlockCount(amplitudes / 2, settings);
+        Complex[] backing = state.Backing;
+        void ScaleOnce()
+        {
+            if (blocks <= 1) { Scale(backing, 0, amplitudes); return; }
+            Parallel.For(0, blocks, k => Scale(backing, (int)((long)amplitudes * k / blocks), (int)((long)amplitudes * (k + 1) / blocks)));
+        }
+        ScaleOnce();
+        int count = 0;
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed.TotalSeconds < minSeconds || count < 3) { ScaleOnce(); count++; }
+        return 2.0 * 16.0 * amplitudes / (sw.Elapsed.TotalSeconds / count) / 1e9;
+    }
+
+    private static void Scale(Complex[] a, int start, int end)
+    {
+        var d = System.Runtime.InteropServices.MemoryMarshal.Cast<Complex, double>(a.AsSpan(start, end - start));
+        var v = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(d);
+        var f = new Vector<double>(0.9999999);
+        for (int i = 0; i < v.Length; i++) v[i] *= f;
+        for (int i = v.Length * Vector<double>.Count; i < d.Length; i++) d[i] *= 0.9999999;
     }
 
     /// <summary>GB/s (read + write) of copying <paramref name="amplitudes"/> complex numbers, split in the same

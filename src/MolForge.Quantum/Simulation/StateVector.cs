@@ -46,6 +46,8 @@ public sealed class StateVector
     /// <summary>The amplitudes.</summary>
     public Span<Complex> Amplitudes => _amps;
 
+    internal Complex[] Backing => _amps;
+
     /// <summary>2^n.</summary>
     public int Length => _amps.Length;
 
