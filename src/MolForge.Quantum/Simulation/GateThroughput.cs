@@ -31,7 +31,6 @@ public static class GateThroughput
     /// <summary>Runs the measurement for at least <paramref name="minSeconds"/> per part.</summary>
     public static GateThroughputResult Measure(int qubits, double minSeconds = 1.0, int seed = 1, KernelSettings settings = default)
     {
-        if (settings == default) settings = KernelSettings.Default;
         var state = new StateVector(qubits, settings);
         state.Randomize(new Random(seed));
         var rng = new Random(seed + 1);

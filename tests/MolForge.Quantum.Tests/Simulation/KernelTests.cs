@@ -49,7 +49,7 @@ public class KernelTests
     public void Single_qubit_gate_matches_dense_reference_for_every_target(bool simd)
     {
         var rng = new Random(1);
-        var settings = new KernelSettings(simd, false);
+        var settings = new KernelSettings(ForceScalar: !simd, SingleThreaded: true);
         for (int n = 1; n <= 6; n++)
             for (int t = 0; t < n; t++)
             {
@@ -66,7 +66,7 @@ public class KernelTests
     public void Controlled_gate_matches_dense_reference_for_every_pair(bool simd)
     {
         var rng = new Random(2);
-        var settings = new KernelSettings(simd, false);
+        var settings = new KernelSettings(ForceScalar: !simd, SingleThreaded: true);
         for (int n = 2; n <= 5; n++)
             for (int c = 0; c < n; c++)
                 for (int t = 0; t < n; t++)
@@ -85,7 +85,7 @@ public class KernelTests
     public void Dense_two_qubit_gate_matches_reference_for_every_pair(bool simd)
     {
         var rng = new Random(3);
-        var settings = new KernelSettings(simd, false);
+        var settings = new KernelSettings(ForceScalar: !simd, SingleThreaded: true);
         for (int n = 2; n <= 5; n++)
             for (int q0 = 0; q0 < n; q0++)
                 for (int q1 = 0; q1 < n; q1++)
@@ -187,6 +187,15 @@ public class KernelTests
         var actual = new Complex[psi.Length];
         new PauliSumOperator(op, n).Apply(psi, actual);
         Dense.AssertClose(expected, actual);
+    }
+
+    [Fact]
+    public void Settings_default_to_simd_and_threads_and_scalar_is_kept()
+    {
+        Assert.True(default(KernelSettings).AllowSimd && default(KernelSettings).AllowParallel);
+        Assert.Equal(KernelSettings.Scalar, new StateVector(3, KernelSettings.Scalar).Settings);
+        Assert.False(new StateVector(3, KernelSettings.Scalar).Settings.UseSimd);
+        Assert.Equal(KernelSettings.SimdAvailable, new StateVector(3).Settings.UseSimd);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal sealed class StateVectorBenchmark : IBenchmark
             GateThroughputResult res;
             try
             {
-                res = GateThroughput.Measure(n, min, 1, new KernelSettings(!r.GetValue(scalar), !r.GetValue(single)));
+                res = GateThroughput.Measure(n, min, 1, new KernelSettings(r.GetValue(scalar), r.GetValue(single)));
             }
             catch (StateTooLargeException e)
             {
