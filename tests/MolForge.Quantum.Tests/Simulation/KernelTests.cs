@@ -190,6 +190,44 @@ public class KernelTests
     }
 
     [Fact]
+    public void Gates_do_not_allocate_on_the_calling_thread()
+    {
+        foreach (var settings in new[] { KernelSettings.Default, new KernelSettings(SingleThreaded: true) })
+        {
+            var s = new StateVector(17, settings);
+            s.Randomize(new Random(8));
+            var u = Matrix2.RandomUnitary(new Random(9));
+            var p = PauliString.Parse("X1 Z3 Y7");
+            for (int i = 0; i < 40; i++) { s.Apply(i % 17, u); s.ApplyPauliRotation(p, 0.1); s.ApplyControlled(3, i % 3, u); }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 40; i++) { s.Apply(i % 17, u); s.ApplyPauliRotation(p, 0.1); s.ApplyControlled(3, i % 3, u); }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
+
+    [Fact]
+    public void Concurrent_callers_share_the_worker_pool_safely()
+    {
+        var results = new Complex[2][];
+        var expected = new Complex[2][];
+        Parallel.For(0, 2, k =>
+        {
+            var rng = new Random(100 + k);
+            var a = RandomState(16, rng);
+            var b = (Complex[])a.Clone();
+            for (int i = 0; i < 64; i++)
+            {
+                var u = Matrix2.RandomUnitary(rng);
+                SingleQubitKernel.Apply(a, i % 16, u, KernelSettings.Default);
+                SingleQubitKernel.Apply(b, i % 16, u, KernelSettings.Scalar);
+            }
+            results[k] = a;
+            expected[k] = b;
+        });
+        for (int k = 0; k < 2; k++) Dense.AssertClose(expected[k], results[k], 1e-11);
+    }
+
+    [Fact]
     public void Settings_default_to_simd_and_threads_and_scalar_is_kept()
     {
         Assert.True(default(KernelSettings).AllowSimd && default(KernelSettings).AllowParallel);
