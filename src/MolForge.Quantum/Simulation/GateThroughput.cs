@@ -54,56 +54,59 @@ public static class GateThroughput
     }
 
     /// <summary>GB/s (read + write) of scaling the state's amplitudes in place, in the kernels' thread blocks.</summary>
-    public static double InPlaceBandwidth(StateVector state, double minSeconds, KernelSettings settings)
+    public static unsafe double InPlaceBandwidth(StateVector state, double minSeconds, KernelSettings settings)
     {
         ArgumentNullException.ThrowIfNull(state);
         int amplitudes = state.Length;
-        int blocks = BlockParallel.BlockCount(amplitudes / 2, settings);
-        Complex[] backing = state.Backing;
-        void ScaleOnce()
+        fixed (Complex* p = state.Amplitudes)
         {
-            if (blocks <= 1) { Scale(backing, 0, amplitudes); return; }
-            Parallel.For(0, blocks, k => Scale(backing, (int)((long)amplitudes * k / blocks), (int)((long)amplitudes * (k + 1) / blocks)));
+            var body = new ScaleBody((nint)p);
+            BlockParallel.For(amplitudes / 2, settings, body);
+            int count = 0;
+            var sw = Stopwatch.StartNew();
+            while (sw.Elapsed.TotalSeconds < minSeconds || count < 3) { BlockParallel.For(amplitudes / 2, settings, body); count++; }
+            return 2.0 * 16.0 * amplitudes / (sw.Elapsed.TotalSeconds / count) / 1e9;
         }
-        ScaleOnce();
-        int count = 0;
-        var sw = Stopwatch.StartNew();
-        while (sw.Elapsed.TotalSeconds < minSeconds || count < 3) { ScaleOnce(); count++; }
-        return 2.0 * 16.0 * amplitudes / (sw.Elapsed.TotalSeconds / count) / 1e9;
-    }
-
-    private static void Scale(Complex[] a, int start, int end)
-    {
-        var d = System.Runtime.InteropServices.MemoryMarshal.Cast<Complex, double>(a.AsSpan(start, end - start));
-        var v = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(d);
-        var f = new Vector<double>(0.9999999);
-        for (int i = 0; i < v.Length; i++) v[i] *= f;
-        for (int i = v.Length * Vector<double>.Count; i < d.Length; i++) d[i] *= 0.9999999;
     }
 
     /// <summary>GB/s (read + write) of copying <paramref name="amplitudes"/> complex numbers, split in the same
-    /// blocks over threads as the kernels.</summary>
-    public static double CopyBandwidth(int amplitudes, double minSeconds, KernelSettings settings)
+    /// blocks over the same worker threads as the kernels.</summary>
+    public static unsafe double CopyBandwidth(int amplitudes, double minSeconds, KernelSettings settings)
     {
         var a = GC.AllocateArray<Complex>(amplitudes, pinned: true);
         var b = GC.AllocateArray<Complex>(amplitudes, pinned: true);
         a.AsSpan().Fill(new Complex(1, 2));
         b.AsSpan().Clear();
-        int blocks = BlockParallel.BlockCount(amplitudes / 2, settings);
-        void CopyOnce()
+        fixed (Complex* pa = a, pb = b)
         {
-            if (blocks <= 1) { a.AsSpan().CopyTo(b); return; }
-            Parallel.For(0, blocks, k =>
-            {
-                int s = (int)((long)amplitudes * k / blocks), e = (int)((long)amplitudes * (k + 1) / blocks);
-                a.AsSpan(s, e - s).CopyTo(b.AsSpan(s, e - s));
-            });
+            var body = new CopyBody((nint)pa, (nint)pb);
+            BlockParallel.For(amplitudes / 2, settings, body);
+            int count = 0;
+            var sw = Stopwatch.StartNew();
+            while (sw.Elapsed.TotalSeconds < minSeconds || count < 3) { BlockParallel.For(amplitudes / 2, settings, body); count++; }
+            return 2.0 * 16.0 * amplitudes / (sw.Elapsed.TotalSeconds / count) / 1e9;
         }
-        CopyOnce();
-        int count = 0;
-        var sw = Stopwatch.StartNew();
-        while (sw.Elapsed.TotalSeconds < minSeconds || count < 3) { CopyOnce(); count++; }
-        double seconds = sw.Elapsed.TotalSeconds / count;
-        return 2.0 * 16.0 * amplitudes / seconds / 1e9;
+    }
+
+    // Work items are pairs of amplitudes (as in the one-qubit kernel), so the blocks match the kernel's.
+    private readonly unsafe struct CopyBody(nint from, nint to) : IRangeBody
+    {
+        public void Run(long start, long end) =>
+            Buffer.MemoryCopy((Complex*)from + 2 * start, (Complex*)to + 2 * start, (end - start) * 32, (end - start) * 32);
+    }
+
+    private readonly unsafe struct ScaleBody(nint data) : IRangeBody
+    {
+        public void Run(long start, long end)
+        {
+            var f = new Vector<double>(0.9999999);
+            for (long c = start; c < end; c += 1 << 20)
+            {
+                var d = new Span<double>((double*)data + 4 * c, (int)(4 * Math.Min(1 << 20, end - c)));
+                var v = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(d);
+                for (int i = 0; i < v.Length; i++) v[i] *= f;
+                for (int i = v.Length * Vector<double>.Count; i < d.Length; i++) d[i] *= 0.9999999;
+            }
+        }
     }
 }
