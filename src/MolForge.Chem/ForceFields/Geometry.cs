@@ -43,8 +43,9 @@ internal static class Geometry
     /// <summary>Adds dE/dθ * dθ/dx for the angle i-j-k (θ from <see cref="Angle"/>).</summary>
     public static void AddAngleGradient(Span<double> g, int i, int j, int k, V3 u, V3 v, double r1, double r2, double theta, double dEdTheta)
     {
-        var cos = Math.Cos(theta);
-        var sin = Math.Max(Math.Sin(theta), 1e-8);
+        _ = theta;
+        var cos = Math.Clamp(V3.Dot(u, v), -1.0, 1.0);
+        var sin = Math.Max(Math.Sqrt(1.0 - (cos * cos)), 1e-8);
         var gi = (v - (u * cos)) * (-dEdTheta / (sin * r1));
         var gk = (u - (v * cos)) * (-dEdTheta / (sin * r2));
         gi.AddTo(g, i);
