@@ -122,6 +122,7 @@ internal sealed class TorsionPreferences : IEnergyFunction
         return EnergyAndGradient(x, g);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double EnergyAndGradient(ReadOnlySpan<double> x, Span<double> g)
     {
         g.Clear();

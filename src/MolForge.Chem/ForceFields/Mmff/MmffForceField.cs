@@ -143,6 +143,7 @@ public sealed class MmffForceField : IEnergyFunction
         (mask & 1) != 0 ? _bonds : [], (mask & 2) != 0 ? _angles : [], (mask & 4) != 0 ? _stbns : [],
         (mask & 8) != 0 ? _oops : [], (mask & 16) != 0 ? _torsions : [], (mask & 32) != 0 ? _pairs : []);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private MmffEnergyTerms Evaluate(ReadOnlySpan<double> x, Span<double> g)
     {
         double eBond = 0, eAngle = 0, eStbn = 0, eOop = 0, eTors = 0, eVdw = 0, eEle = 0;
@@ -192,6 +193,7 @@ public sealed class MmffForceField : IEnergyFunction
 
     /// <summary>Torsion energy from cos φ alone (cos 2φ, cos 3φ by Chebyshev recurrences, no atan2) with the
     /// gradient dE/dcosφ · dcosφ/dx.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double Torsion(ReadOnlySpan<double> x, Span<double> g, in MmffTorsionTerm t)
     {
         var b1 = V3.At(x, t.J) - V3.At(x, t.I);
@@ -229,6 +231,7 @@ public sealed class MmffForceField : IEnergyFunction
     /// <summary>Buffered 14-7 van der Waals and buffered Coulomb over all pairs (MMFF.I eqs. 9, 13): for each atom
     /// i a contiguous run over j &gt; i on coordinates in separate x/y/z arrays, four pairs per step with
     /// Vector256 where the hardware has it, scalar for the rest.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void NonBonded(ReadOnlySpan<double> x, Span<double> g, out double eVdw, out double eEle)
     {
         var n = AtomCount;
@@ -347,6 +350,7 @@ public sealed class MmffForceField : IEnergyFunction
     }
 
     /// <summary>Wilson out-of-plane angle χ of bond J-L from plane I-J-K; E = 0.5 C2 koop χ² (χ in degrees).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double OutOfPlane(ReadOnlySpan<double> x, Span<double> g, MmffOopTerm t)
     {
         var rji = V3.At(x, t.I) - V3.At(x, t.J);
