@@ -38,7 +38,8 @@ public static class SdfWriter
         if (n > 999 || molecule.BondCount > 999) throw new ArgumentException("V2000 holds at most 999 atoms and 999 bonds.", nameof(molecule));
         var conf = molecule.Conformer;
         sb.Append(molecule.Name.Replace('\n', ' ')).Append('\n');
-        sb.Append("     MolForge").Append(conf is { Is3D: true } ? "3D" : "2D").Append('\n');
+        // Header line: initials (2), program (8), date/time (10), then the dimension code in columns 21-22.
+        sb.Append("  MolForge          ").Append(conf is { Is3D: true } ? "3D" : "2D").Append('\n');
         sb.Append('\n');
         sb.Append(inv, $"{n,3}{molecule.BondCount,3}  0  0  0  0  0  0  0  0999 V2000\n");
         var orders = KekuleOrders(molecule);
