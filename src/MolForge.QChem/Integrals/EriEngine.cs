@@ -75,6 +75,11 @@ internal sealed class EriEngine
                     continue;
                 }
                 Boys.Evaluate(lTot, t, boys);
+                if (lTot <= 2)
+                {
+                    LowOrder(lab, lcd, pref, boys, zeta, eta, inv, pqx, pqy, pqz, pax, pay, paz, qx - cAx, qy - cAy, qz - cAz, o2z, cd.HalfInvZeta[q], contracted, nF);
+                    continue;
+                }
                 for (var m = 0; m <= lTot; m++) vrr[m] = pref * boys[m];
                 // W − P = η(Q − P)/(ζ+η), W − Q = ζ(P − Q)/(ζ+η)
                 double wpx = -eta * inv * pqx, wpy = -eta * inv * pqy, wpz = -eta * inv * pqz;
@@ -147,6 +152,82 @@ internal sealed class EriEngine
             }
         }
         Transfer(ab, cd, contracted, nE, nF, output);
+    }
+
+    /// <summary>The vertical recurrences written out for total angular momentum 1 and 2 (classes (ps|ss), (ss|ps),
+    /// (ps|ps), (pp|ss), (ds|ss), (ss|pp), (ss|ds)), the bulk of the work in 6-31G; same formulas as the general
+    /// loop, accumulated straight into the contracted [e0|f0].</summary>
+    private static void LowOrder(int lab, int lcd, double pref, double[] boys, double zeta, double eta, double inv,
+        double pqx, double pqy, double pqz, double pax, double pay, double paz, double qcx, double qcy, double qcz,
+        double o2z, double o2e, Span<double> c, int nF)
+    {
+        var f0 = pref * boys[0];
+        var f1 = pref * boys[1];
+        // W − P = −η/(ζ+η) (P − Q), W − Q = ζ/(ζ+η) (P − Q)
+        double wpx = -eta * inv * pqx, wpy = -eta * inv * pqy, wpz = -eta * inv * pqz;
+        double wqx = zeta * inv * pqx, wqy = zeta * inv * pqy, wqz = zeta * inv * pqz;
+        if (lab + lcd == 1)
+        {
+            if (lab == 1)
+            {
+                c[1 * nF] += pax * f0 + wpx * f1;
+                c[2 * nF] += pay * f0 + wpy * f1;
+                c[3 * nF] += paz * f0 + wpz * f1;
+            }
+            else
+            {
+                c[1] += qcx * f0 + wqx * f1;
+                c[2] += qcy * f0 + wqy * f1;
+                c[3] += qcz * f0 + wqz * f1;
+            }
+            return;
+        }
+        var f2 = pref * boys[2];
+        if (lab == 1)
+        {
+            // (p|p): [p_i|p_j]^0 = QC_j [p_i|s]^0 + WQ_j [p_i|s]^1 + δ_ij/(2(ζ+η)) [s|s]^1
+            Span<double> p0 = [pax * f0 + wpx * f1, pay * f0 + wpy * f1, paz * f0 + wpz * f1];
+            Span<double> p1 = [pax * f1 + wpx * f2, pay * f1 + wpy * f2, paz * f1 + wpz * f2];
+            var d = 0.5 * inv * f1;
+            for (var i = 0; i < 3; i++)
+            {
+                var row = (1 + i) * nF;
+                c[row + 1] += qcx * p0[i] + wqx * p1[i] + (i == 0 ? d : 0);
+                c[row + 2] += qcy * p0[i] + wqy * p1[i] + (i == 1 ? d : 0);
+                c[row + 3] += qcz * p0[i] + wqz * p1[i] + (i == 2 ? d : 0);
+            }
+            return;
+        }
+        if (lab == 2)
+        {
+            // bra only: p and d components (global indices 1..3 and 4..9: xx xy xz yy yz zz)
+            double rz = eta * inv;
+            double x0 = pax * f0 + wpx * f1, y0 = pay * f0 + wpy * f1, z0 = paz * f0 + wpz * f1;
+            double x1 = pax * f1 + wpx * f2, y1 = pay * f1 + wpy * f2, z1 = paz * f1 + wpz * f2;
+            var s = o2z * (f0 - rz * f1);
+            c[1] += x0; c[2] += y0; c[3] += z0;
+            c[4] += pax * x0 + wpx * x1 + s;
+            c[5] += pay * x0 + wpy * x1;
+            c[6] += paz * x0 + wpz * x1;
+            c[7] += pay * y0 + wpy * y1 + s;
+            c[8] += paz * y0 + wpz * y1;
+            c[9] += paz * z0 + wpz * z1 + s;
+            return;
+        }
+        {
+            // ket only (lab = 0, lcd = 2)
+            double re = zeta * inv;
+            double x0 = qcx * f0 + wqx * f1, y0 = qcy * f0 + wqy * f1, z0 = qcz * f0 + wqz * f1;
+            double x1 = qcx * f1 + wqx * f2, y1 = qcy * f1 + wqy * f2, z1 = qcz * f1 + wqz * f2;
+            var s = o2e * (f0 - re * f1);
+            c[1] += x0; c[2] += y0; c[3] += z0;
+            c[4] += qcx * x0 + wqx * x1 + s;
+            c[5] += qcy * x0 + wqy * x1;
+            c[6] += qcz * x0 + wqz * x1;
+            c[7] += qcy * y0 + wqy * y1 + s;
+            c[8] += qcz * y0 + wqz * y1;
+            c[9] += qcz * z0 + wqz * z1 + s;
+        }
     }
 
     /// <summary>Horizontal recurrences (a,b+1i| = (a+1i,b| + AB_i (a,b| on both sides, then the final block.</summary>
