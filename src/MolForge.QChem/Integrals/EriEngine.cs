@@ -75,6 +75,11 @@ internal sealed class EriEngine
                     continue;
                 }
                 Boys.Evaluate(lTot, t, boys);
+                if (lTot == 3 && (lab == 1 || lcd == 1))
+                {
+                    Order3(lab, pref, boys, zeta, eta, inv, pqx, pqy, pqz, pax, pay, paz, qx - cAx, qy - cAy, qz - cAz, o2z, cd.HalfInvZeta[q], contracted, nF);
+                    continue;
+                }
                 if (lTot <= 2)
                 {
                     LowOrder(lab, lcd, pref, boys, zeta, eta, inv, pqx, pqy, pqz, pax, pay, paz, qx - cAx, qy - cAy, qz - cAz, o2z, cd.HalfInvZeta[q], contracted, nF);
@@ -227,6 +232,84 @@ internal sealed class EriEngine
             c[7] += qcy * y0 + wqy * y1 + s;
             c[8] += qcz * y0 + wqz * y1;
             c[9] += qcz * z0 + wqz * z1 + s;
+        }
+    }
+
+    private static readonly int[] DI = [0, 0, 0, 1, 1, 2];
+    private static readonly int[] DJ = [0, 1, 2, 1, 2, 2];
+
+    /// <summary>Total angular momentum 3 with one side p: (ps|pp), (ps|ds) (lab = 1, lcd = 2) and (pp|ps), (ds|ps)
+    /// (lab = 2, lcd = 1), the Obara–Saika recurrences written out. d components (global 4..9) are built as
+    /// d_ij = p_i + 1_j over (i, j) = xx xy xz yy yz zz.</summary>
+    private static void Order3(int lab, double pref, double[] boys, double zeta, double eta, double inv,
+        double pqx, double pqy, double pqz, double pax, double pay, double paz, double qcx, double qcy, double qcz,
+        double o2z, double o2e, Span<double> c, int nF)
+    {
+        Span<double> f = [pref * boys[0], pref * boys[1], pref * boys[2], pref * boys[3]];
+        Span<double> pa = [pax, pay, paz];
+        Span<double> qc = [qcx, qcy, qcz];
+        Span<double> wp = [-eta * inv * pqx, -eta * inv * pqy, -eta * inv * pqz];
+        Span<double> wq = [zeta * inv * pqx, zeta * inv * pqy, zeta * inv * pqz];
+        var o2ze = 0.5 * inv;
+        if (lab == 1)
+        {
+            // [p_i|s]^m, m = 0..2 at ps[m*3+i]; [s|p_j]^1 at sp1[j]
+            Span<double> ps = stackalloc double[9];
+            for (var m = 0; m < 3; m++)
+                for (var i = 0; i < 3; i++) ps[m * 3 + i] = pa[i] * f[m] + wp[i] * f[m + 1];
+            Span<double> sp1 = stackalloc double[3];
+            for (var j = 0; j < 3; j++) sp1[j] = qc[j] * f[1] + wq[j] * f[2];
+            // [p_i|p_j]^m, m = 0..1 at pp[m*9+i*3+j]
+            Span<double> pp = stackalloc double[18];
+            for (var m = 0; m < 2; m++)
+                for (var i = 0; i < 3; i++)
+                    for (var j = 0; j < 3; j++)
+                        pp[m * 9 + i * 3 + j] = qc[j] * ps[m * 3 + i] + wq[j] * ps[(m + 1) * 3 + i] + (i == j ? o2ze * f[m + 1] : 0);
+            var re = zeta * inv;
+            for (var i = 0; i < 3; i++)
+            {
+                var row = (1 + i) * nF;
+                for (var j = 0; j < 3; j++) c[row + 1 + j] += pp[i * 3 + j];
+                for (var d = 0; d < 6; d++)
+                {
+                    int j = DI[d], k = DJ[d];
+                    var v = qc[k] * pp[i * 3 + j] + wq[k] * pp[9 + i * 3 + j];
+                    if (j == k) v += o2e * (ps[i] - re * ps[3 + i]);
+                    if (i == k) v += o2ze * sp1[j];
+                    c[row + 4 + d] += v;
+                }
+            }
+        }
+        else
+        {
+            // bra p and d with ket p: [p_i|s]^m m = 0..2, [d|s]^m m = 0..1
+            Span<double> ps = stackalloc double[9];
+            for (var m = 0; m < 3; m++)
+                for (var i = 0; i < 3; i++) ps[m * 3 + i] = pa[i] * f[m] + wp[i] * f[m + 1];
+            var rz = eta * inv;
+            Span<double> ds = stackalloc double[12];
+            for (var m = 0; m < 2; m++)
+                for (var d = 0; d < 6; d++)
+                {
+                    int i = DI[d], j = DJ[d];
+                    ds[m * 6 + d] = pa[j] * ps[m * 3 + i] + wp[j] * ps[(m + 1) * 3 + i] + (i == j ? o2z * (f[m] - rz * f[m + 1]) : 0);
+                }
+            for (var i = 0; i < 3; i++)
+                for (var k = 0; k < 3; k++)
+                    c[(1 + i) * nF + 1 + k] += qc[k] * ps[i] + wq[k] * ps[3 + i] + (i == k ? o2ze * f[1] : 0);
+            for (var d = 0; d < 6; d++)
+            {
+                int i = DI[d], j = DJ[d];
+                var row = (4 + d) * nF;
+                for (var k = 0; k < 3; k++)
+                {
+                    var v = qc[k] * ds[d] + wq[k] * ds[6 + d];
+                    // N_k(d_ij) [d_ij − 1_k | s]^1
+                    if (i == k) v += o2ze * ps[3 + j];
+                    if (j == k) v += o2ze * ps[3 + i];
+                    c[row + 1 + k] += v;
+                }
+            }
         }
     }
 
