@@ -29,22 +29,7 @@ public static class NoisySimulator
         model.Validate();
         var native = Native(circuit, parameters);
         var rho = new DensityMatrix(circuit.QubitCount);
-        foreach (var g in native.Gates)
-        {
-            rho.Apply(g, ReadOnlySpan<double>.Empty);
-            switch (g)
-            {
-                case ControlledGate c:
-                    rho.Depolarize(c.Control, c.Target, model.TwoQubitDepolarizing);
-                    break;
-                case SingleQubitGate s:
-                    rho.Depolarize(s.Target, model.OneQubitDepolarizing);
-                    break;
-                case PauliRotationGate r when r.Pauli.Weight == 1:
-                    rho.Depolarize(r.Pauli.MaxQubit, model.OneQubitDepolarizing);
-                    break;
-            }
-        }
+        foreach (var g in native.Gates) ZeroNoiseExtrapolation.NoisyGate(rho, g, model);
         return rho;
     }
 
