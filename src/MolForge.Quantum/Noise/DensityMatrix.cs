@@ -148,6 +148,44 @@ public sealed class DensityMatrix
         }
     }
 
+    /// <summary>
+    /// A one-qubit channel in Kraus form, ρ ← Σ_k K_k ρ K_k† (K_k on the row qubit, K_k* on the column qubit of the
+    /// vectorised ρ). The Kraus operators must satisfy Σ K†K = I for the trace to be kept.
+    /// </summary>
+    public void ApplyKraus(int q, ReadOnlySpan<Matrix2> kraus)
+    {
+        if ((uint)q >= (uint)QubitCount) throw new ArgumentOutOfRangeException(nameof(q), q, $"Qubit outside the {QubitCount}-qubit register.");
+        if (kraus.Length == 0) return;
+        int n = QubitCount;
+        var original = new StateVector(2 * n, _vec.Settings);
+        original.CopyFrom(_vec);
+        var term = new StateVector(2 * n, _vec.Settings);
+        var acc = _vec.Amplitudes;
+        acc.Clear();
+        foreach (var k in kraus)
+        {
+            term.CopyFrom(original);
+            term.Apply(q + n, k);
+            term.Apply(q, Conj(k));
+            var t = term.Amplitudes;
+            for (int i = 0; i < acc.Length; i++) acc[i] += t[i];
+        }
+    }
+
+    /// <summary>Amplitude damping (T1 decay |1⟩ → |0⟩ with probability γ): K0 = diag(1, √(1−γ)), K1 = √γ |0⟩⟨1|.</summary>
+    public void AmplitudeDamp(int q, double gamma)
+    {
+        if (gamma == 0) return;
+        ApplyKraus(q, [new Matrix2(1, 0, 0, Math.Sqrt(1 - gamma)), new Matrix2(0, Math.Sqrt(gamma), 0, 0)]);
+    }
+
+    /// <summary>Phase damping (pure dephasing, coherences scaled by √(1−λ)): K0 = diag(1, √(1−λ)), K1 = diag(0, √λ).</summary>
+    public void PhaseDamp(int q, double lambda)
+    {
+        if (lambda == 0) return;
+        ApplyKraus(q, [new Matrix2(1, 0, 0, Math.Sqrt(1 - lambda)), new Matrix2(0, 0, 0, Math.Sqrt(lambda))]);
+    }
+
     /// <summary>One-qubit depolarising channel with probability p (p/3 for each of X, Y, Z).</summary>
     public void Depolarize(int q, double p)
     {

@@ -55,6 +55,12 @@ public static class ZeroNoiseExtrapolation
                 rho.Depolarize(r.Pauli.MaxQubit, model.OneQubitDepolarizing);
                 break;
         }
+        if (model.AmplitudeDamping == 0 && model.PhaseDamping == 0) return;
+        foreach (int q in g.Qubits)
+        {
+            rho.AmplitudeDamp(q, model.AmplitudeDamping);
+            rho.PhaseDamp(q, model.PhaseDamping);
+        }
     }
 
     /// <summary>The value at λ = 0 of the least-squares line through (λ_i, E_i).</summary>

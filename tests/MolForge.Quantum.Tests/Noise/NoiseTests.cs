@@ -170,3 +170,49 @@ public class ZneTests(ITestOutputHelper output)
         }
     }
 }
+
+public class DampingTests
+{
+    [Fact]
+    public void Amplitude_damping_decays_the_excited_state_and_keeps_the_trace()
+    {
+        const double gamma = 0.3;
+        var rho = new DensityMatrix(2);
+        rho.Apply(new SingleQubitGate(1, Matrix2.X, "x"), []);
+        rho.AmplitudeDamp(1, gamma);
+        Assert.Equal(1, rho.Trace(), 12);
+        Assert.Equal(1 - gamma, rho[2, 2].Real, 12);
+        Assert.Equal(gamma, rho[0, 0].Real, 12);
+        // on |+⟩ the coherence shrinks by √(1−γ)
+        var plus = new DensityMatrix(1);
+        plus.Apply(new SingleQubitGate(0, Matrix2.H, "h"), []);
+        plus.AmplitudeDamp(0, gamma);
+        Assert.Equal(0.5 * Math.Sqrt(1 - gamma), plus[0, 1].Real, 12);
+    }
+
+    [Fact]
+    public void Phase_damping_removes_coherence_but_not_populations()
+    {
+        const double lambda = 0.36;
+        var rho = new DensityMatrix(1);
+        rho.Apply(new SingleQubitGate(0, Matrix2.H, "h"), []);
+        rho.PhaseDamp(0, lambda);
+        Assert.Equal(1, rho.Trace(), 12);
+        Assert.Equal(0.5, rho[1, 1].Real, 12);
+        Assert.Equal(0.5 * Math.Sqrt(1 - lambda), rho[0, 1].Real, 12);
+        Assert.Equal(0.5 * Math.Sqrt(1 - lambda), rho[1, 0].Real, 12);
+    }
+
+    [Fact]
+    public void Damping_in_the_noise_model_lowers_purity_of_a_circuit_state()
+    {
+        var c = HardwareEfficientAnsatz.Build(3, 1, initialState: 0b111);
+        var theta = Enumerable.Range(0, c.ParameterCount).Select(i => 0.1 * i).ToArray();
+        var clean = NoisySimulator.Run(c, theta, NoiseModel.None);
+        var damped = NoisySimulator.Run(c, theta, new NoiseModel(0, 0, 0, 0, AmplitudeDamping: 0.01, PhaseDamping: 0.02));
+        Assert.Equal(1, clean.Purity(), 10);
+        Assert.Equal(1, damped.Trace(), 10);
+        Assert.True(damped.Purity() < 0.99);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NoiseModel(0, 0, 0, 0, AmplitudeDamping: 1.5).Validate());
+    }
+}
