@@ -216,3 +216,23 @@ public class DampingTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new NoiseModel(0, 0, 0, 0, AmplitudeDamping: 1.5).Validate());
     }
 }
+
+public class TrajectoryTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("h2", 2, 2)]
+    [InlineData("lih", 2, 2)]
+    public void Trajectories_agree_with_the_density_matrix(string name, int ne, int no)
+    {
+        var (h, _, exact, circuit, parameters) = MeasurementTests.VqeState(name, ne, no);
+        var model = new NoiseModel(2e-3, 2e-2, 0, 0);
+        double dm = NoisySimulator.Run(circuit, parameters, model).Expectation(h.Operator);
+        var traj = TrajectorySimulator.Expectation(circuit, parameters, model, h.Operator, 2000, new Random(21));
+        output.WriteLine($"{name}({ne},{no}): exact {exact:F6}, density matrix {dm:F6}, trajectories {traj.Value:F6} ± {traj.StandardError:F6}");
+        Assert.True(dm - exact > 10 * traj.StandardError, "the noise must be visible for the comparison to mean anything");
+        Assert.True(Math.Abs(traj.Value - dm) < 4 * traj.StandardError, $"{traj.Value} vs {dm}");
+        // without noise every trajectory is the pure state
+        var clean = TrajectorySimulator.Expectation(circuit, parameters, NoiseModel.None, h.Operator, 2, new Random(1));
+        Assert.Equal(exact, clean.Value, 9);
+    }
+}
