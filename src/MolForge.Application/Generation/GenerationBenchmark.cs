@@ -27,7 +27,7 @@ public sealed record GenerationBenchmarkResult
     public double Novelty { get; init; } = double.NaN;
     /// <summary>MOSES IntDiv₁ (Morgan r=2, 1024 bits) over the valid distinct molecules.</summary>
     public double InternalDiversity { get; init; }
-    /// <summary>GuacaMol KL score (without BertzCT).</summary>
+    /// <summary>GuacaMol KL score.</summary>
     public double KlScore { get; init; } = double.NaN;
     /// <summary>KL divergence per descriptor.</summary>
     public Dictionary<string, double> Kl { get; init; } = [];
