@@ -27,12 +27,14 @@ public sealed record GenerationBenchmarkResult
     public double Novelty { get; init; } = double.NaN;
     /// <summary>MOSES IntDiv₁ (Morgan r=2, 1024 bits) over the valid distinct molecules.</summary>
     public double InternalDiversity { get; init; }
-    /// <summary>GuacaMol KL score (without BertzCT).</summary>
+    /// <summary>GuacaMol KL score.</summary>
     public double KlScore { get; init; } = double.NaN;
     /// <summary>KL divergence per descriptor.</summary>
     public Dictionary<string, double> Kl { get; init; } = [];
     /// <summary>Size of the training set used for novelty.</summary>
     public int TrainingSetSize { get; init; }
+    /// <summary>Every sample as generated (Kekulé SMILES), in order.</summary>
+    public IReadOnlyList<string> RawSmiles { get; init; } = [];
     /// <summary>Size of the reference set used for the KL score.</summary>
     public int ReferenceSetSize { get; init; }
 }
@@ -68,6 +70,7 @@ public static class GenerationBenchmark
         var result = new GenerationBenchmarkResult
         {
             Samples = n,
+            RawSmiles = graphs.Select(MolForge.Generation.Graphs.KekuleSmiles.Write).ToList(),
             SamplingSeconds = sampling,
             MoleculesPerSecond = n / sampling,
             ValidMoleculesPerSecondWithCanonicalization = valid / total,

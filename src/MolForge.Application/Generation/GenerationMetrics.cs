@@ -6,26 +6,26 @@ using MolForge.Chem.Substructure;
 namespace MolForge.Application.Generation;
 
 /// <summary>The GuacaMol descriptor vector of one molecule (Brown et al. 2019, "GuacaMol", J. Chem. Inf. Model. 59,
-/// 1096: KL-divergence benchmark), less BertzCT, which MolForge.Chem does not compute.</summary>
-public sealed record GuacaMolDescriptors(double MolLogP, double MolWt, double Tpsa, int NumHAcceptors, int NumHDonors,
+/// 1096: KL-divergence benchmark), with RDKit's definitions.</summary>
+public sealed record GuacaMolDescriptors(double BertzCT, double MolLogP, double MolWt, double Tpsa, int NumHAcceptors, int NumHDonors,
     int NumRotatableBonds, int NumAliphaticRings, int NumAromaticRings)
 {
-    /// <summary>Names in GuacaMol's order (without BertzCT).</summary>
+    /// <summary>Names in GuacaMol's order.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["MolLogP", "MolWt", "TPSA", "NumHAcceptors", "NumHDonors", "NumRotatableBonds", "NumAliphaticRings", "NumAromaticRings"];
+        ["BertzCT", "MolLogP", "MolWt", "TPSA", "NumHAcceptors", "NumHDonors", "NumRotatableBonds", "NumAliphaticRings", "NumAromaticRings"];
 
     /// <summary>Whether descriptor i is continuous (KDE) or discrete (histogram) in GuacaMol.</summary>
-    public static bool IsContinuous(int i) => i < 3;
+    public static bool IsContinuous(int i) => i < 4;
 
     /// <summary>Values in <see cref="Names"/> order.</summary>
-    public double[] Values => [MolLogP, MolWt, Tpsa, NumHAcceptors, NumHDonors, NumRotatableBonds, NumAliphaticRings, NumAromaticRings];
+    public double[] Values => [BertzCT, MolLogP, MolWt, Tpsa, NumHAcceptors, NumHDonors, NumRotatableBonds, NumAliphaticRings, NumAromaticRings];
 
     /// <summary>Computes the descriptors with RDKit's definitions (aliphatic rings = SSSR rings that are not
     /// aromatic, as CalcNumAliphaticRings).</summary>
     public static GuacaMolDescriptors Of(Molecule m)
     {
         var d = MolecularDescriptors.Compute(m);
-        return new GuacaMolDescriptors(d.LogP, d.MolWt, d.Tpsa, d.Hba, d.Hbd, d.RotatableBonds, d.Rings - d.AromaticRings, d.AromaticRings);
+        return new GuacaMolDescriptors(MolForge.Generation.Metrics.BertzComplexity.Compute(m), d.LogP, d.MolWt, d.Tpsa, d.Hba, d.Hbd, d.RotatableBonds, d.Rings - d.AromaticRings, d.AromaticRings);
     }
 }
 

@@ -40,8 +40,15 @@ public static class GenerationService
 
     /// <summary>Generates candidates for a prompt.</summary>
     /// <exception cref="PromptException">A scaffold/SMARTS/element the generator cannot use (the message names it).</exception>
+    /// <param name="model">The generator.</param>
+    /// <param name="prompt">Constraints and count.</param>
+    /// <param name="budget">Time budget.</param>
+    /// <param name="temperature">Sampling temperature.</param>
+    /// <param name="conditioned">Feed the property ranges to the model (true) or only filter on them (false; for
+    /// measuring what the conditioning brings).</param>
+    /// <param name="cancellationToken">Cancels between batches.</param>
     public static GenerationResult Generate(GraphGenerator model, GenerationPrompt prompt, TimeSpan budget, double temperature = 1.0,
-        CancellationToken cancellationToken = default)
+        bool conditioned = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(prompt);
@@ -50,7 +57,7 @@ public static class GenerationService
         var options = new SamplingOptions
         {
             Seed = prompt.Seed ?? 1, Temperature = temperature, AllowedTypes = plan.AllowedTypes, Scaffold = plan.ScaffoldGraph,
-            PropertyRanges = plan.Ranges, BatchSize = Math.Clamp(prompt.Count * 2, 32, 256),
+            PropertyRanges = conditioned ? plan.Ranges : null, BatchSize = Math.Clamp(prompt.Count * 2, 32, 256),
         };
         var sampler = new Sampler(model);
         var random = new Random(options.Seed);

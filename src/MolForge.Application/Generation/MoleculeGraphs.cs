@@ -16,7 +16,7 @@ public static partial class MoleculeGraphs
     /// <exception cref="FormatException">Not readable, several fragments, or an atom type the generator lacks.</exception>
     public static MolGraph Parse(string smiles)
     {
-        var molecule = SmilesReader.Parse(smiles);
+        if (!SmilesReader.TryParse(smiles, out var molecule, out var error)) throw new GraphFormatException($"SMILES '{smiles}': {error}");
         return FromMolecule(molecule);
     }
 

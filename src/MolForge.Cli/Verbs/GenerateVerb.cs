@@ -20,9 +20,11 @@ internal sealed class GenerateVerb : ICliVerb
         format.AcceptOnlyFromAmong("smi", "csv");
         var temperature = new Option<double>("--temperature") { Description = "Sampling temperature.", DefaultValueFactory = _ => 1.0 };
         var timeout = new Option<double>("--timeout") { Description = "Time budget in seconds.", DefaultValueFactory = _ => 120 };
+        var stats = new Option<bool>("--stats") { Description = "Print sampling statistics (sampled, invalid, rejected, seconds) on stderr." };
+        var unconditioned = new Option<bool>("--unconditioned") { Description = "Do not feed the property ranges to the model; only filter on them." };
         var output = new Option<string?>("--out", "-o") { Description = "Output file (default stdout)." };
         var cmd = new Command("generate", "Generate candidate molecules with the graph model.");
-        foreach (var o in new Option[] { prompt, n, seed, model, format, temperature, timeout, output }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { prompt, n, seed, model, format, temperature, timeout, output, stats, unconditioned }) cmd.Options.Add(o);
         cmd.SetAction((ParseResult r, CancellationToken ct) =>
         {
             GenerationPrompt p;
@@ -45,7 +47,7 @@ internal sealed class GenerateVerb : ICliVerb
             using (generator)
             {
                 GenerationResult result;
-                try { result = GenerationService.Generate(generator, p, TimeSpan.FromSeconds(r.GetValue(timeout)), r.GetValue(temperature), ct); }
+                try { result = GenerationService.Generate(generator, p, TimeSpan.FromSeconds(r.GetValue(timeout)), r.GetValue(temperature), !r.GetValue(unconditioned), ct); }
                 catch (PromptException e) { throw new CliUsageException($"prompt: {e.Message}"); }
                 var writer = io.OpenOutput(r.GetValue(output));
                 try
@@ -61,6 +63,9 @@ internal sealed class GenerateVerb : ICliVerb
                 {
                     if (!ReferenceEquals(writer, io.Out)) writer.Dispose(); else writer.Flush();
                 }
+                if (r.GetValue(stats))
+                    io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"candidates {result.Candidates.Count} sampled {result.Sampled} invalid {result.Invalid} rejected {result.Rejected} seconds {result.Elapsed.TotalSeconds:F1}"));
                 if (result.Candidates.Count < result.Requested)
                     io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"made {result.Candidates.Count} of {result.Requested} candidates within {result.Elapsed.TotalSeconds:F0} s ({result.Sampled} sampled, {result.Rejected} rejected by constraints or duplicates)"));

@@ -53,9 +53,14 @@ public sealed class GraphGeneratorNet : nn.Module<Tensor, Tensor, Tensor, Tensor
         var c = condition.unsqueeze(1).expand(-1, t, -1);
         var x = nn.functional.relu(_input.forward(cat([_embed.forward(previous), features, c], 2)));
         var (y, _) = _gru.forward(x, InitialState(condition));
-        var logits = _head.forward(nn.functional.relu(_hidden.forward(y)) + y);
+        var logits = _head.forward(Residual(y));
         return logits.MoveToOuterDisposeScope();
     }
+
+    /// <summary>relu(W·y + b) + y. The sum is taken with stack/sum rather than Tensor + Tensor: the operator passes a
+    /// temporary native Scalar (alpha = 1) that long sampling runs were seen to read after it was freed
+    /// ("toFloat" check failure in THSTensor_add).</summary>
+    private Tensor Residual(Tensor y) => stack([nn.functional.relu(_hidden.forward(y)), y]).sum(dim: 0L);
 
     /// <summary>One sampling step: logits [batch, actions] and the new state, from previous actions [batch],
     /// features [batch, F], conditions [batch, C] and the state [layers, batch, hidden].</summary>
@@ -67,7 +72,7 @@ public sealed class GraphGeneratorNet : nn.Module<Tensor, Tensor, Tensor, Tensor
         var x = nn.functional.relu(_input.forward(cat([_embed.forward(previous), features, condition], 1))).unsqueeze(1);
         var (y, h) = _gru.forward(x, state);
         var y1 = y.squeeze(1);
-        var logits = _head.forward(nn.functional.relu(_hidden.forward(y1)) + y1);
+        var logits = _head.forward(Residual(y1));
         return (logits.MoveToOuterDisposeScope(), h.MoveToOuterDisposeScope());
     }
 }

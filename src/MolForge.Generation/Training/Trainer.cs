@@ -58,7 +58,8 @@ public static class Trainer
                     var batch = Featurize(generator, data, batches[b], options.ConditionDropout, condRandom);
                     optimizer.zero_grad();
                     var logits = net.forward(batch.Previous, batch.Features, batch.Condition);
-                    var masked = logits.masked_fill(batch.Mask.logical_not(), -1e9f);
+                    using var floor = tensor(-1e9f); // a tensor, not a Scalar: see GraphGeneratorNet.Residual
+                    var masked = where(batch.Mask, logits, floor);
                     var l = nn.functional.cross_entropy(masked.view(-1, space.Count), batch.Target.view(-1), ignore_index: -100);
                     l.backward();
                     nn.utils.clip_grad_norm_(net.parameters(), options.GradientClip);
