@@ -20,7 +20,7 @@ public sealed class ModelCandidateGenerator(GenerationOptions options) : ICandid
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await Task.Run(() => GenerationService.Generate(_model.Value, request, options.TimeBudget, options.Temperature, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var result = await Task.Run(() => GenerationService.Generate(_model.Value, request, options.TimeBudget, options.Temperature, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             var message = result.Candidates.Count < prompt.Count
                 ? $"the model made {result.Candidates.Count} of {prompt.Count} candidates meeting the constraints within {options.TimeBudget.TotalSeconds:0} s ({result.Sampled} sampled, {result.Rejected} rejected, {result.Invalid} invalid)"
