@@ -25,7 +25,7 @@ SMILES = [
     ("hydrogen_peroxide_dimethyl", "COOC"),
     ("phenylboronic_acid", "OB(O)c1ccccc1"),
     ("methylboronic_acid", "CB(O)O"),
-    ("selenophene", "c1cc[se]c1"),
+    ("selenophene", "c1cc[se]c1"),  # RDKit types aromatic Se as Se2+2, which has no parameters: skipped
     ("dimethylselenide", "C[Se]C"),
     ("tetramethylsilane", "C[Si](C)(C)C"),
     ("trimethylsilanol", "C[Si](C)(C)O"),
@@ -38,6 +38,21 @@ SMILES = [
     ("acetone", "CC(C)=O"),
     ("methylammonium", "C[NH3+]"),
     ("triethylborane", "CCB(CC)CC"),
+    ("dimethylsulfoxide", "CS(C)=O"),
+    ("methanesulfonamide", "CS(N)(=O)=O"),
+    ("nitrobenzene", "O=[N+]([O-])c1ccccc1"),
+    ("acetate", "CC(=O)[O-]"),
+    ("methyl_acetate", "CC(=O)OC"),
+    ("aniline", "Nc1ccccc1"),
+    ("imidazole", "c1c[nH]cn1"),
+    ("furan", "c1ccoc1"),
+    ("naphthalene", "c1ccc2ccccc2c1"),
+    ("butadiene", "C=CC=C"),
+    ("acetonitrile", "CC#N"),
+    ("cyclopropane", "C1CC1"),
+    ("trimethylphosphate", "COP(=O)(OC)OC"),
+    ("triphenylborane_like_tolylboronic", "Cc1ccc(B(O)O)cc1"),
+    ("trimethylarsine", "C[As](C)C"),
 ]
 
 
@@ -51,6 +66,11 @@ def main(out):
             if not ffh.UFFHasAllMoleculeParams(mol):
                 print("no UFF params", name, file=sys.stderr)
                 continue
+            # Round to the 4 decimals the molblock keeps, so the recorded energy belongs to the written geometry.
+            conf = mol.GetConformer()
+            for i in range(mol.GetNumAtoms()):
+                q = conf.GetAtomPosition(i)
+                conf.SetAtomPosition(i, (round(q.x, 4), round(q.y, 4), round(q.z, 4)))
             ff = ffh.UFFGetMoleculeForceField(mol)
             pos = ff.Positions()
             e = ff.CalcEnergy(pos)

@@ -139,7 +139,8 @@ public sealed class UffForceField : IEnergyFunction
         }
 
         var torsions = new List<(int, int, int, int, double, int, double)>();
-        var rings = new SmallRings(m, 3);
+        // Torsions about every bond whose ends are sp2/sp3 and carry no triple bond (RDKit's torsion SMARTS
+        // [!$(*#*)&!D1]~[!$(*#*)&!D1]); 3-ring bonds included, as RDKit 2022.09 does (checked on cyclopropane).
         var hasTriple = new bool[n];
         for (var b = 0; b < m.BondCount; b++)
         {
@@ -153,7 +154,6 @@ public sealed class UffForceField : IEnergyFunction
             int j = bond.Begin, k = bond.End;
             if (m.Degree(j) < 2 || m.Degree(k) < 2 || hasTriple[j] || hasTriple[k]) continue;
             if (hyb[j] is not (UffHybridization.Sp2 or UffHybridization.Sp3) || hyb[k] is not (UffHybridization.Sp2 or UffHybridization.Sp3)) continue;
-            if (rings.ShareRingOfSize(j, k, 3)) continue;
             var start = torsions.Count;
             foreach (var i in m.NeighborsOf(j))
             {
