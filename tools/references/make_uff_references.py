@@ -53,6 +53,8 @@ SMILES = [
     ("trimethylphosphate", "COP(=O)(OC)OC"),
     ("triphenylborane_like_tolylboronic", "Cc1ccc(B(O)O)cc1"),
     ("trimethylarsine", "C[As](C)C"),
+    ("sulfur_hexafluoride", "FS(F)(F)(F)(F)F"),
+    ("phosphorus_pentafluoride", "FP(F)(F)(F)F"),
 ]
 
 

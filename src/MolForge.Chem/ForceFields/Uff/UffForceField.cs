@@ -103,6 +103,29 @@ public sealed class UffForceField : IEnergyFunction
             var nb = m.NeighborsOf(j);
             var bj = m.BondsOf(j);
             if (nb.Length < 2) continue;
+            // Trigonal bipyramid (sp3d, five neighbours; RDKit addTrigonalBipyramidAngles): the most nearly opposite
+            // pair of bonds in the input geometry is axial; axial-axial n = 2, equatorial-equatorial n = 3,
+            // axial-equatorial the general form. Needs the molecule's conformer; without one the general form.
+            int ax1 = -1, ax2 = -1;
+            if (hyb[j] == UffHybridization.Sp3d && nb.Length == 5 && m.Conformer is { } conf)
+            {
+                var mostNeg = 100.0;
+                for (var x = 0; x < 5; x++)
+                {
+                    for (var y = x + 1; y < 5; y++)
+                    {
+                        var u1 = Unit(conf[nb[x]].X - conf[j].X, conf[nb[x]].Y - conf[j].Y, conf[nb[x]].Z - conf[j].Z);
+                        var u2 = Unit(conf[nb[y]].X - conf[j].X, conf[nb[y]].Y - conf[j].Y, conf[nb[y]].Z - conf[j].Z);
+                        var dot = V3.Dot(u1, u2);
+                        if (dot < mostNeg)
+                        {
+                            mostNeg = dot;
+                            ax1 = x;
+                            ax2 = y;
+                        }
+                    }
+                }
+            }
             var order = hyb[j] switch
             {
                 UffHybridization.Sp => 1,
@@ -126,14 +149,20 @@ public sealed class UffForceField : IEnergyFunction
                     var rTerm = r12 * r23;
                     var inner = (3.0 * rTerm * (1.0 - (cos0 * cos0))) - (r13 * r13 * cos0);
                     var ka = pre * rTerm * inner;
+                    var pairOrder = order;
+                    if (ax1 >= 0)
+                    {
+                        var axialCount = (x == ax1 || x == ax2 ? 1 : 0) + (y == ax1 || y == ax2 ? 1 : 0);
+                        pairOrder = axialCount switch { 2 => 2, 0 => 3, _ => 0 };
+                    }
                     double c0 = 0, c1 = 0, c2 = 0;
-                    if (order == 0)
+                    if (pairOrder == 0)
                     {
                         c2 = 1.0 / (4.0 * Math.Max(sin0Sq, 1e-8));
                         c1 = -4.0 * c2 * cos0;
                         c0 = c2 * ((2.0 * cos0 * cos0) + 1.0);
                     }
-                    angles.Add((i, j, k, ka, order, c0, c1, c2));
+                    angles.Add((i, j, k, ka, pairOrder, c0, c1, c2));
                 }
             }
         }
@@ -230,6 +259,12 @@ public sealed class UffForceField : IEnergyFunction
             }
         }
         return new UffForceField(n, t.Labels, bonds.ToArray(), angles.ToArray(), torsions.ToArray(), inversions.ToArray(), vdw.ToArray());
+    }
+
+    private static V3 Unit(double x, double y, double z)
+    {
+        var v = new V3(x, y, z);
+        return v / v.Length;
     }
 
     private static int[] Fragments(Molecule m)
