@@ -8,7 +8,7 @@ namespace MolForge.Chem.Conformers;
 /// <param name="Conformers">Number of conformers wanted (fewer come back when RMSD pruning merges them).</param>
 /// <param name="MaxAttemptsPerConformer">Embedding attempts per wanted conformer before giving up.</param>
 /// <param name="PruneRmsd">Heavy-atom RMSD (Å) under which two conformers count as the same.</param>
-/// <param name="Minimize">Minimise with MMFF94; molecules MMFF94 cannot type keep the distance-geometry geometry (no UFF fallback yet).</param>
+/// <param name="Minimize">Minimise with MMFF94, or with UFF when MMFF94 cannot type the molecule; molecules neither can type keep the distance-geometry geometry.</param>
 /// <param name="UseTorsionPreferences">Apply ETKDG-style torsion preferences before force-field minimisation.</param>
 public sealed record ConformerOptions(
     int Seed = 42,
