@@ -8,7 +8,7 @@ namespace MolForge.Chem.Conformers;
 /// <param name="Conformers">Number of conformers wanted (fewer come back when RMSD pruning merges them).</param>
 /// <param name="MaxAttemptsPerConformer">Embedding attempts per wanted conformer before giving up.</param>
 /// <param name="PruneRmsd">Heavy-atom RMSD (Å) under which two conformers count as the same.</param>
-/// <param name="Minimize">Minimise with MMFF94; molecules MMFF94 cannot type keep the distance-geometry geometry (no UFF fallback yet).</param>
+/// <param name="Minimize">Minimise with MMFF94, or with UFF when MMFF94 cannot type the molecule; molecules neither can type keep the distance-geometry geometry.</param>
 /// <param name="UseTorsionPreferences">Apply ETKDG-style torsion preferences before force-field minimisation.</param>
 public sealed record ConformerOptions(
     int Seed = 42,
@@ -21,7 +21,7 @@ public sealed record ConformerOptions(
 /// <summary>One generated conformer.</summary>
 /// <param name="Molecule">The molecule with explicit hydrogens, Kekulé bonds and 3D coordinates.</param>
 /// <param name="Energy">MMFF94 energy in kcal/mol (NaN when MMFF could not type the molecule).</param>
-/// <param name="ForceField">"MMFF94" or "none".</param>
+/// <param name="ForceField">"MMFF94", "UFF" (fallback when MMFF94 cannot type the molecule) or "none".</param>
 public sealed record GeneratedConformer(Molecule Molecule, double Energy, string ForceField);
 
 /// <summary>Conformer generation failed for a molecule.</summary>
@@ -69,12 +69,20 @@ public static class ConformerGenerator
         var accepted = new List<(double[] X, double Energy)>();
         var budget = Math.Max(1, o.Conformers) * o.MaxAttemptsPerConformer;
         var heavy = HeavyAtoms(prepared);
+        // MMFF94 when it types the molecule, else UFF (issue #6), else the distance-geometry geometry as it is.
+        IEnergyFunction? forceField = graph.Mmff;
+        var forceFieldName = "MMFF94";
+        if (forceField is null && o.Minimize && ForceFields.Uff.UffForceField.CanType(prepared))
+        {
+            forceField = ForceFields.Uff.UffForceField.Create(prepared);
+            forceFieldName = "UFF";
+        }
         for (var attempt = 0; attempt < budget && accepted.Count < o.Conformers * 2 && (accepted.Count < o.Conformers || attempt < o.Conformers * 3); attempt++)
         {
             var x = EmbedOnce(graph, bounds, rng, o);
             if (x is null) continue;
             double energy = double.NaN;
-            if (o.Minimize && graph.Mmff is { } ff)
+            if (o.Minimize && forceField is { } ff)
             {
                 Lbfgs.Minimize(ff, x, new LbfgsOptions(MaxIterations: 10000, GradientTolerance: MmffTolerance, History: 32));
                 energy = ff.Energy(x);
@@ -106,7 +114,7 @@ public static class ConformerGenerator
         {
             var pts = new Point3D[n];
             for (var i = 0; i < n; i++) pts[i] = new Point3D(x[3 * i], x[(3 * i) + 1], x[(3 * i) + 2]);
-            result.Add(new GeneratedConformer(prepared.WithConformer(new Conformer(pts, true)), e, graph.Mmff is null || !o.Minimize ? "none" : "MMFF94"));
+            result.Add(new GeneratedConformer(prepared.WithConformer(new Conformer(pts, true)), e, forceField is null || !o.Minimize ? "none" : forceFieldName));
         }
         return result;
     }

@@ -47,11 +47,12 @@ public class PreparationTests
     [Fact]
     public void Molecules_mmff_cannot_type_still_get_a_distance_geometry_conformer()
     {
-        var c = Assert.Single(ConformerGenerator.Generate(SmilesReader.Parse("OB(O)c1ccccc1")));
+        // Selenophene: no MMFF94 type for Se and no UFF type for aromatic Se (RDKit's Se2+2 is not in the table).
+        var c = Assert.Single(ConformerGenerator.Generate(SmilesReader.Parse("c1cc[se]c1")));
         Assert.Equal("none", c.ForceField);
         Assert.True(double.IsNaN(c.Energy));
         foreach (var b in c.Molecule.Bonds)
-            Assert.InRange(c.Molecule.Conformer![b.Begin].DistanceTo(c.Molecule.Conformer[b.End]), 0.8, 1.8);
+            Assert.InRange(c.Molecule.Conformer![b.Begin].DistanceTo(c.Molecule.Conformer[b.End]), 0.8, 2.2);
     }
 
     [Fact]
