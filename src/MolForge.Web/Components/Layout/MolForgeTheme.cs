@@ -18,7 +18,7 @@ public static class MolForgeTheme
             PaletteLight = new PaletteLight
             {
                 Primary = "#1f5f8b",
-                Secondary = "#2e7d6b",
+                Secondary = "#56657a",
                 Tertiary = "#7b1fa2",
                 AppbarBackground = "#16324f",
                 AppbarText = "#ffffff",

@@ -130,8 +130,8 @@
             if (eHf !== null && eHf !== undefined) { traces.push(ref(eHf, "E(HF)", "#9e9e9e")); }
             if (eCasci !== null && eCasci !== undefined) { traces.push(ref(eCasci, "E(CASCI)", "#2e7d32")); }
             window.Plotly.newPlot(element, traces, {
-                margin: { l: 80, r: 20, t: 10, b: 40 }, height: 320,
-                xaxis: { title: { text: "optimiser iteration" } }, yaxis: { title: { text: "energy (Eh)" }, tickformat: ".6f" },
+                margin: { l: 95, r: 20, t: 10, b: 40 }, height: 320,
+                xaxis: { title: { text: "optimiser iteration" } }, yaxis: { title: { text: "energy (Eh)", standoff: 12 }, tickformat: ".4f", automargin: true },
                 legend: { orientation: "h", y: -0.2 }, font: { family: "system-ui, 'DejaVu Sans', sans-serif" }
             }, { displaylogo: false, responsive: true });
             return true;
