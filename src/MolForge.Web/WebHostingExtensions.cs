@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using MolForge.Application;
+using MolForge.Application.Generation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MolForge.Application.Pipeline;
 using MolForge.Data;
@@ -57,6 +58,7 @@ public static class WebHostingExtensions
             .AddDefaultTokenProviders();
 
         services.AddMolForgeData(configuration.GetConnectionString("MolForge"));
+        services.AddMolForgeGeneration(new GenerationOptions { ModelPath = options.ModelPath });
         services.AddMolForgeApplication(options.Limits);
         // The generator and scorer come from the chemistry/quantum cores; until a build registers them the design
         // services must not be validated eagerly (factories are resolved only when DesignAvailability says so).

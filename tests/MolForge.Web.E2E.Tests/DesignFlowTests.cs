@@ -9,7 +9,7 @@ namespace MolForge.Web.E2E.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class DesignFlowTests(MolForgeAppFixture app)
 {
-    private const string Indole = "c1ccc2[nH]ccc2c1";
+    private const string Amide = "NC=O";
 
     [ChromiumFact]
     public async Task Register_design_see_ranked_candidates_open_detail_and_export_sdf()
@@ -18,16 +18,16 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
         var page = await context.NewPageAsync();
         await BrowserSteps.RegisterAsync(page, BrowserSteps.NewEmail("chemist"));
 
-        await BrowserSteps.FillPromptAsync(page, Indole, 4);
+        await BrowserSteps.FillPromptAsync(page, Amide, 3);
         await BrowserSteps.ShotAsync(page, app, "01-design");
         var runId = await BrowserSteps.SubmitAsync(page);
 
         // Ranked results: one row per candidate, each with its RDKit SVG depiction.
         var rows = page.GetByTestId("candidate-row");
-        await Expect(page.Locator("[data-testid=candidate-row] svg")).ToHaveCountAsync(4, new() { Timeout = 90_000 });
+        await Expect(page.Locator("[data-testid=candidate-row] svg")).ToHaveCountAsync(3, new() { Timeout = 90_000 });
         var ranks = new List<int>();
         foreach (var row in await rows.AllAsync()) ranks.Add(int.Parse((await row.GetAttributeAsync("data-rank"))!, CultureInfo.InvariantCulture));
-        Assert.Equal([1, 2, 3, 4], ranks);
+        Assert.Equal([1, 2, 3], ranks);
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         await BrowserSteps.ShotAsync(page, app, "02-run");
 
@@ -49,9 +49,13 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
         Assert.EndsWith(".sdf", download.SuggestedFilename, StringComparison.Ordinal);
         var sdf = await File.ReadAllTextAsync((await download.PathAsync())!);
         var records = SdfRecords.Parse(sdf);
-        Assert.Equal(4, records.Count);
+        Assert.Equal(3, records.Count);
         Assert.All(records, r => Assert.True(r.AtomCount > 0, "every record has atoms"));
-        Assert.Equal(new[] { "1", "2", "3", "4" }, records.Select(r => r.Fields.GetValueOrDefault("mf_rank") ?? "").ToArray());
+        Assert.Equal(new[] { "1", "2", "3" }, records.Select(r => r.Fields.GetValueOrDefault("mf_rank") ?? "").ToArray());
+        Assert.All(records, r => Assert.True(r.Fields.ContainsKey("e_hf") && r.Fields.ContainsKey("smiles"), "contract fields e_hf and smiles"));
+        var gridSmiles = new List<string>();
+        foreach (var row in await page.GetByTestId("candidate-row").AllAsync()) gridSmiles.Add((await row.Locator("[data-smiles]").GetAttributeAsync("data-smiles"))!);
+        Assert.Equal(gridSmiles, records.Select(r => r.Fields["smiles"]).ToList());
 
         // The run is in the history.
         await page.GotoAsync("/runs");
@@ -67,8 +71,8 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
         await BrowserSteps.RegisterAsync(first, BrowserSteps.NewEmail("twotabs"));
         var second = await context.NewPageAsync();
         await second.GotoAsync(first.Url); // a duplicated tab: same form, same run id
-        await BrowserSteps.FillPromptAsync(first, Indole, 2);
-        await BrowserSteps.FillPromptAsync(second, Indole, 2);
+        await BrowserSteps.FillPromptAsync(first, Amide, 2);
+        await BrowserSteps.FillPromptAsync(second, Amide, 2);
 
         var a = await BrowserSteps.SubmitAsync(first);
         var b = await BrowserSteps.SubmitAsync(second);

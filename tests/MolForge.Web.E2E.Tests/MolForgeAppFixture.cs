@@ -7,15 +7,15 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
-using MolForge.Application.Export;
+using MolForge.Application.Generation;
 using MolForge.Application.Pipeline;
 using MolForge.Web.E2E.Tests.Fakes;
 
 namespace MolForge.Web.E2E.Tests;
 
 /// <summary>The real web app (Program, AddMolForgeWeb/UseMolForgeWeb) on Kestrel at 127.0.0.1 with a fresh SQLite
-/// file, in Development (static web assets from the build), plus headless Debian Chromium. When the app build has no
-/// generator/scorer/exporter yet, TEST-ONLY fakes fill in (TryAdd: real ones win).</summary>
+/// file, in Development (static web assets from the build), plus headless Debian Chromium. When the build has no
+/// generator model file, a TEST-ONLY fixed-list generator stands in; everything else is real.</summary>
 public sealed class MolForgeAppFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "molforge-e2e-" + Guid.NewGuid().ToString("N")[..8]);
@@ -26,21 +26,22 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public IServiceProvider Services => _factory!.Services;
-
     /// <summary>Where screenshots go (MOLFORGE_E2E_SCREENSHOTS or the test output folder).</summary>
     public string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("MOLFORGE_E2E_SCREENSHOTS") is { Length: > 0 } s ? s : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return; // every test skips
-        Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(ScreenshotFolder);
-        _factory = new AppFactory(Path.Combine(_folder, "molforge.db"));
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().TrimEnd('/');
+        if (Environment.GetEnvironmentVariable("MOLFORGE_E2E_BASE_URL") is { Length: > 0 } external)
+        {
+            // Drive an app that is already running (e.g. `dotnet run --project src/MolForge.Web`) instead.
+            BaseUrl = external.TrimEnd('/');
+        }
+        else
+        {
+            StartApp();
+        }
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,6 +49,16 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    private void StartApp()
+    {
+        Directory.CreateDirectory(_folder);
+        _factory = new AppFactory(Path.Combine(_folder, "molforge.db"));
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().TrimEnd('/');
     }
 
     /// <summary>A fresh browser context (one user), with downloads allowed and a desktop-sized window.</summary>
@@ -66,6 +77,9 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>True when the shipped generator model is missing, so the TEST-ONLY fixed-list generator stands in.</summary>
+    public static bool UsesFakeGenerator => !File.Exists(GenerationFiles.DefaultModelPath());
+
     private sealed class AppFactory(string databasePath) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -75,9 +89,8 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
             builder.UseSetting("MolForge:MaxUploadBytes", "65536");
             builder.ConfigureTestServices(services =>
             {
-                services.TryAddSingleton<ICandidateGenerator, E2EFakeGenerator>();
-                services.TryAddSingleton<ICandidateScorer, E2EFakeScorer>();
-                services.TryAddSingleton<IRunExporter, E2EFakeExporter>();
+                // The real pipeline throughout, except the generator while its model file is not in the build output.
+                if (UsesFakeGenerator) services.Replace(ServiceDescriptor.Singleton<ICandidateGenerator, E2EFakeGenerator>());
             });
         }
     }
