@@ -77,7 +77,9 @@ public static class WebHostingExtensions
     public static WebApplication UseMolForgeWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Environment.IsDevelopment())
+        // Production error handling in every environment (the README's `dotnet run` uses Development so that static
+        // web assets are served from the build): users never see a stack trace. MolForge:DeveloperErrors=true opts out.
+        if (!app.Configuration.GetValue<bool>("MolForge:DeveloperErrors"))
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }

@@ -60,6 +60,11 @@ public sealed class AccessAndInputTests(MolForgeAppFixture app)
         await Expect(page.GetByTestId("prompt-errors")).ToContainTextAsync("count: must be between 1 and");
         await BrowserSteps.ShotAsync(page, app, "05-design-errors");
 
+        var scaffold = page.GetByTestId("prompt-scaffold");
+        await scaffold.FillAsync("c1ccc(cc1");
+        await Expect(page.GetByTestId("prompt-errors")).ToContainTextAsync("scaffold:");
+
+        await scaffold.FillAsync("c1ccccc1");
         await min.FillAsync("1");
         await count.FillAsync("3");
         await count.PressAsync("Tab");
