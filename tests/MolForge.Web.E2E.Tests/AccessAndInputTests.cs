@@ -77,6 +77,9 @@ public sealed class AccessAndInputTests(MolForgeAppFixture app)
     {
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.Locator(".mf-hero-art svg")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await BrowserSteps.ShotAsync(page, app, "00-home");
         await page.GotoAsync("/Account/Register");
         await page.GetByTestId("register-email").FillAsync(BrowserSteps.NewEmail("typo"));
         await page.GetByTestId("register-password").FillAsync(BrowserSteps.Password);

@@ -21,6 +21,7 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
         await BrowserSteps.FillPromptAsync(page, Amide, 3);
         await BrowserSteps.ShotAsync(page, app, "01-design");
         var runId = await BrowserSteps.SubmitAsync(page);
+        await BrowserSteps.ShotAsync(page, app, "01b-run-progress");
 
         // Ranked results: one row per candidate, each with its RDKit SVG depiction.
         var rows = page.GetByTestId("candidate-row");
