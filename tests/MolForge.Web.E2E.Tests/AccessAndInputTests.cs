@@ -31,6 +31,11 @@ public sealed class AccessAndInputTests(MolForgeAppFixture app)
         await bobPage.GotoAsync("/runs");
         await Expect(bobPage.GetByTestId("runs-empty")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
+        // Sign out (a POST with the antiforgery token): the data pages are closed again.
+        await bobPage.GetByTestId("logout-submit").ClickAsync();
+        await bobPage.GotoAsync("/runs");
+        await Expect(bobPage.GetByTestId("login-email")).ToBeVisibleAsync();
+
         // Signed out: data pages send you to sign in.
         await using var stranger = await app.NewContextAsync();
         var strangerPage = await stranger.NewPageAsync();
