@@ -26,11 +26,11 @@ public sealed class DescriptorsService
     /// <summary>Descriptors of every valid line of a SMILES file; invalid lines are passed to
     /// <paramref name="onInvalid"/> (line, reason). Lines are processed in parallel, results come in input
     /// order.</summary>
-    public static IEnumerable<DescriptorRow> DescribeLines(TextReader reader, Action<long, string> onInvalid, CancellationToken cancellationToken = default)
+    public static IEnumerable<DescriptorRow> DescribeLines(TextReader reader, Action<long, string> onInvalid, CancellationToken cancellationToken = default, MoleculeFileFormat format = MoleculeFileFormat.Smiles)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(onInvalid);
-        foreach (var (rec, value) in PropsInputRecords.Process(reader, MolecularDescriptors.Compute, cancellationToken))
+        foreach (var (rec, value) in PropsInputRecords.Process(reader, format, MolecularDescriptors.Compute, cancellationToken))
         {
             if (rec.Error is not null || value is null) onInvalid(rec.Line, rec.Error ?? "invalid molecule");
             else yield return new DescriptorRow(rec.Line, rec.Smiles, rec.Name, value);

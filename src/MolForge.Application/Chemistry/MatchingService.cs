@@ -19,12 +19,12 @@ public sealed class MatchingService
 
     /// <summary>Every valid input with its match count (0 when it does not contain the pattern); invalid lines go
     /// to <paramref name="onInvalid"/>.</summary>
-    public static IEnumerable<MatchRow> MatchLines(SmartsQuery pattern, TextReader reader, Action<long, string> onInvalid, CancellationToken cancellationToken = default)
+    public static IEnumerable<MatchRow> MatchLines(SmartsQuery pattern, TextReader reader, Action<long, string> onInvalid, CancellationToken cancellationToken = default, MoleculeFileFormat format = MoleculeFileFormat.Smiles)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(onInvalid);
-        foreach (var (rec, count) in PropsInputRecords.Process(reader, m => SubstructureMatcher.CountMatches(pattern, new SubstructureTarget(m)), cancellationToken))
+        foreach (var (rec, count) in PropsInputRecords.Process(reader, format, m => SubstructureMatcher.CountMatches(pattern, new SubstructureTarget(m)), cancellationToken))
         {
             if (rec.Error is not null) onInvalid(rec.Line, rec.Error);
             else yield return new MatchRow(rec.Line, rec.Smiles, rec.Name, count);

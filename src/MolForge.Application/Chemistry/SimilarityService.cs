@@ -31,7 +31,7 @@ public sealed class SimilarityService
 
     /// <summary>The <paramref name="top"/> most similar valid inputs, most similar first (ties in input order);
     /// invalid lines go to <paramref name="onInvalid"/>.</summary>
-    public static IReadOnlyList<SimilarityRow> Nearest(BitFingerprint query, TextReader reader, int top, Action<long, string> onInvalid, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<SimilarityRow> Nearest(BitFingerprint query, TextReader reader, int top, Action<long, string> onInvalid, CancellationToken cancellationToken = default, MoleculeFileFormat format = MoleculeFileFormat.Smiles)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(reader);
@@ -39,7 +39,7 @@ public sealed class SimilarityService
         ArgumentOutOfRangeException.ThrowIfNegative(top);
         // Keep the best `top` in a min-heap keyed by (similarity, -line).
         var heap = new PriorityQueue<SimilarityRow, (double, long)>();
-        foreach (var (rec, sim) in PropsInputRecords.Process(reader, m => BitFingerprint.Tanimoto(query, MorganFingerprint.Bits(m, Radius, Bits)), cancellationToken))
+        foreach (var (rec, sim) in PropsInputRecords.Process(reader, format, m => BitFingerprint.Tanimoto(query, MorganFingerprint.Bits(m, Radius, Bits)), cancellationToken))
         {
             if (rec.Error is not null)
             {

@@ -27,12 +27,8 @@ public sealed class QuantumChemistryService
         var molecule = Molecule3D.FromAngstrom(geometry.AtomicNumbers, geometry.CoordinatesAngstrom, request.Charge ?? geometry.FormalCharge);
         molecule.RequireClosedShell();
         var active = request.Active ?? (request.Method == QChemMethod.Casci ? (2, 2) : ((int, int)?)null);
-        if (active is { } a0)
-        {
-            // fail fast, before the SCF, when the active space cannot fit the electrons
-            if (a0.Item1 % 2 != 0 || a0.Item1 <= 0 || a0.Item2 <= 0 || a0.Item1 > 2 * a0.Item2 || a0.Item1 / 2 > molecule.ElectronCount / 2)
-                ActiveSpaceBuilder.Validate(a0.Item1, a0.Item2, molecule.ElectronCount / 2, int.MaxValue);
-        }
+        // fail fast, before the SCF, when the active space cannot fit the electrons (the virtual count is checked after it)
+        if (active is { } a0) ActiveSpaceBuilder.Validate(a0.Item1, a0.Item2, molecule.ElectronCount / 2, int.MaxValue);
         var scf = RhfSolver.Run(molecule, request.Basis, request.Scf, cancellationToken);
         ActiveSpaceIntegrals? ints = null;
         CasciResult? ci = null;

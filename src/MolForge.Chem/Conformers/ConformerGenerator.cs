@@ -70,7 +70,7 @@ public static class ConformerGenerator
             double energy = double.NaN;
             if (o.Minimize && graph.Mmff is { } ff)
             {
-                Lbfgs.Minimize(ff, x, new LbfgsOptions(MaxIterations: 5000, GradientTolerance: 1e-5));
+                Lbfgs.Minimize(ff, x, new LbfgsOptions(MaxIterations: 10000, GradientTolerance: 2e-4, History: 32));
                 energy = ff.Energy(x);
                 if (!StereoCheck.Matches(graph, x, 3)) continue;
             }
@@ -119,25 +119,43 @@ public static class ConformerGenerator
     private static double[]? EmbedOnce(EmbeddingGraph graph, BoundsMatrix bounds, Random rng, ConformerOptions o)
     {
         var n = graph.AtomCount;
-        var x4 = new double[4 * n];
         if (n == 1) return new double[3];
-        if (!MetricMatrixEmbedding.Embed(bounds, rng, 4, x4))
+        // 4D only when there are tetrahedral centres to get right (as RDKit): the fourth coordinate lets wrongly
+        // embedded centres pass through (Crippen & Havel 1988) and is then squeezed out.
+        var chiral = graph.ChiralCentres.Count > 0;
+        var dim = chiral ? 4 : 3;
+        var x4 = new double[dim * n];
+        if (!MetricMatrixEmbedding.Embed(bounds, rng, dim, x4))
         {
             // Degenerate metric matrix: random coordinates in a box (RDKit's useRandomCoords fallback).
             var box = 2.0 * Math.Pow(n, 1.0 / 3.0);
             for (var i = 0; i < x4.Length; i++) x4[i] = box * (rng.NextDouble() - 0.5);
         }
-        var error = new DistanceGeometryError(graph, bounds) { FourthDimWeight = 0.1 };
-        Lbfgs.Minimize(error, x4, new LbfgsOptions(MaxIterations: 400, GradientTolerance: 1e-3, MaxStep: 1.0));
-        if (!StereoCheck.MatchesChirality(graph, x4, 4)) return null;
-        error.FourthDimWeight = 1.0;
-        Lbfgs.Minimize(error, x4, new LbfgsOptions(MaxIterations: 200, GradientTolerance: 1e-3, MaxStep: 1.0));
+        var error = new DistanceGeometryError(graph, bounds, dim) { FourthDimWeight = 0.0 };
+        var dgOptions = new LbfgsOptions(MaxIterations: 2000, GradientTolerance: 1e-3, MaxStep: 1.0);
+        MinimizationResult final;
+        if (chiral)
+        {
+            for (var i = 0; i < n; i++) x4[(4 * i) + 3] = 3.0 * (rng.NextDouble() - 0.5);
+            Lbfgs.Minimize(error, x4, dgOptions);
+            error.FourthDimWeight = 0.1;
+            Lbfgs.Minimize(error, x4, dgOptions);
+            error.FourthDimWeight = 1.0;
+            final = Lbfgs.Minimize(error, x4, dgOptions);
+        }
+        else
+        {
+            final = Lbfgs.Minimize(error, x4, dgOptions);
+        }
+        // Reject strained embeddings (RDKit: error per atom below 0.05) and centres held barely on the right side.
+        if (final.Energy / n > 0.05) return null;
+        if (!StereoCheck.MatchesChirality(graph, x4, dim, minVolume: 1.0)) return null;
         var x = new double[3 * n];
         for (var i = 0; i < n; i++)
         {
-            x[3 * i] = x4[4 * i];
-            x[(3 * i) + 1] = x4[(4 * i) + 1];
-            x[(3 * i) + 2] = x4[(4 * i) + 2];
+            x[3 * i] = x4[dim * i];
+            x[(3 * i) + 1] = x4[(dim * i) + 1];
+            x[(3 * i) + 2] = x4[(dim * i) + 2];
         }
         if (o.UseTorsionPreferences) TorsionPreferences.Refine(graph, bounds, x);
         if (!StereoCheck.Matches(graph, x, 3)) return null;

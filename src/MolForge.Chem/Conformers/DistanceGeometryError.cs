@@ -14,10 +14,13 @@ internal sealed class DistanceGeometryError : IEnergyFunction
     private readonly double[] _lower2;
     private readonly double[] _upper2;
     private readonly EmbeddingGraph _graph;
+    private readonly int _dim;
 
-    public DistanceGeometryError(EmbeddingGraph graph, BoundsMatrix bounds)
+    /// <summary>Error function over <paramref name="dim"/> (3 or 4) coordinates per atom.</summary>
+    public DistanceGeometryError(EmbeddingGraph graph, BoundsMatrix bounds, int dim = 4)
     {
         _graph = graph;
+        _dim = dim;
         _n = graph.AtomCount;
         var pi = new List<int>();
         var pj = new List<int>();
@@ -41,7 +44,7 @@ internal sealed class DistanceGeometryError : IEnergyFunction
         _upper2 = [.. up];
     }
 
-    public int Dimension => 4 * _n;
+    public int Dimension => _dim * _n;
 
     /// <summary>Weight of the chiral and planarity volume terms.</summary>
     public double ChiralWeight { get; set; } = 1.0;
@@ -62,10 +65,11 @@ internal sealed class DistanceGeometryError : IEnergyFunction
     {
         g.Clear();
         var e = 0.0;
+        var dim = _dim;
         for (var p = 0; p < _pi.Length; p++)
         {
-            int i = 4 * _pi[p], j = 4 * _pj[p];
-            double d0 = x[i] - x[j], d1 = x[i + 1] - x[j + 1], d2 = x[i + 2] - x[j + 2], d3 = x[i + 3] - x[j + 3];
+            int i = dim * _pi[p], j = dim * _pj[p];
+            double d0 = x[i] - x[j], d1 = x[i + 1] - x[j + 1], d2 = x[i + 2] - x[j + 2], d3 = dim == 4 ? x[i + 3] - x[j + 3] : 0.0;
             var r2 = (d0 * d0) + (d1 * d1) + (d2 * d2) + (d3 * d3);
             double f;
             if (r2 > _upper2[p])
@@ -91,17 +95,20 @@ internal sealed class DistanceGeometryError : IEnergyFunction
             g[i] += f * d0;
             g[i + 1] += f * d1;
             g[i + 2] += f * d2;
-            g[i + 3] += f * d3;
             g[j] -= f * d0;
             g[j + 1] -= f * d1;
             g[j + 2] -= f * d2;
-            g[j + 3] -= f * d3;
+            if (dim == 4)
+            {
+                g[i + 3] += f * d3;
+                g[j + 3] -= f * d3;
+            }
         }
         foreach (var (c, n0, n1, n2, sign) in _graph.ChiralCentres)
             e += VolumeTerm(x, g, c, n0, n1, n2, sign > 0 ? MinChiralVolume : -100.0, sign > 0 ? 100.0 : -MinChiralVolume);
         foreach (var (c, n0, n1, n2) in _graph.PlanarCentres)
             e += VolumeTerm(x, g, c, n0, n1, n2, 0.0, 0.0);
-        if (FourthDimWeight > 0)
+        if (FourthDimWeight > 0 && dim == 4)
         {
             for (var a = 0; a < _n; a++)
             {
@@ -124,32 +131,33 @@ internal sealed class DistanceGeometryError : IEnergyFunction
 
     private double VolumeTerm(ReadOnlySpan<double> x, Span<double> g, int c, int n0, int n1, int n2, double lo, double hi)
     {
-        var v = Volume(x, 4, c, n0, n1, n2);
+        var v = Volume(x, _dim, c, n0, n1, n2);
         double dev;
         if (v < lo) dev = v - lo;
         else if (v > hi) dev = v - hi;
         else return 0.0;
         var w = ChiralWeight;
+        var d4 = _dim;
         var f = 2.0 * w * dev;
         // a = n0 - c, b = n1 - c, d = n2 - c; dV/da = b×d, dV/db = d×a, dV/dd = a×b.
-        double ax = x[4 * n0] - x[4 * c], ay = x[(4 * n0) + 1] - x[(4 * c) + 1], az = x[(4 * n0) + 2] - x[(4 * c) + 2];
-        double bx = x[4 * n1] - x[4 * c], by = x[(4 * n1) + 1] - x[(4 * c) + 1], bz = x[(4 * n1) + 2] - x[(4 * c) + 2];
-        double dx = x[4 * n2] - x[4 * c], dy = x[(4 * n2) + 1] - x[(4 * c) + 1], dz = x[(4 * n2) + 2] - x[(4 * c) + 2];
+        double ax = x[d4 * n0] - x[d4 * c], ay = x[(d4 * n0) + 1] - x[(d4 * c) + 1], az = x[(d4 * n0) + 2] - x[(d4 * c) + 2];
+        double bx = x[d4 * n1] - x[d4 * c], by = x[(d4 * n1) + 1] - x[(d4 * c) + 1], bz = x[(d4 * n1) + 2] - x[(d4 * c) + 2];
+        double dx = x[d4 * n2] - x[d4 * c], dy = x[(d4 * n2) + 1] - x[(d4 * c) + 1], dz = x[(d4 * n2) + 2] - x[(d4 * c) + 2];
         double gax = (by * dz) - (bz * dy), gay = (bz * dx) - (bx * dz), gaz = (bx * dy) - (by * dx);
         double gbx = (dy * az) - (dz * ay), gby = (dz * ax) - (dx * az), gbz = (dx * ay) - (dy * ax);
         double gdx = (ay * bz) - (az * by), gdy = (az * bx) - (ax * bz), gdz = (ax * by) - (ay * bx);
-        g[4 * n0] += f * gax;
-        g[(4 * n0) + 1] += f * gay;
-        g[(4 * n0) + 2] += f * gaz;
-        g[4 * n1] += f * gbx;
-        g[(4 * n1) + 1] += f * gby;
-        g[(4 * n1) + 2] += f * gbz;
-        g[4 * n2] += f * gdx;
-        g[(4 * n2) + 1] += f * gdy;
-        g[(4 * n2) + 2] += f * gdz;
-        g[4 * c] -= f * (gax + gbx + gdx);
-        g[(4 * c) + 1] -= f * (gay + gby + gdy);
-        g[(4 * c) + 2] -= f * (gaz + gbz + gdz);
+        g[d4 * n0] += f * gax;
+        g[(d4 * n0) + 1] += f * gay;
+        g[(d4 * n0) + 2] += f * gaz;
+        g[d4 * n1] += f * gbx;
+        g[(d4 * n1) + 1] += f * gby;
+        g[(d4 * n1) + 2] += f * gbz;
+        g[d4 * n2] += f * gdx;
+        g[(d4 * n2) + 1] += f * gdy;
+        g[(d4 * n2) + 2] += f * gdz;
+        g[d4 * c] -= f * (gax + gbx + gdx);
+        g[(d4 * c) + 1] -= f * (gay + gby + gdy);
+        g[(d4 * c) + 2] -= f * (gaz + gbz + gdz);
         return w * dev * dev;
     }
 }

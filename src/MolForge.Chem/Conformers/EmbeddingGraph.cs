@@ -54,7 +54,7 @@ internal sealed class EmbeddingGraph
             var nb = molecule.NeighborsOf(a);
             if (atom.Chirality != ChiralTag.None && nb.Length >= 3)
                 ChiralCentres.Add((a, nb[0], nb[1], nb[2], atom.Chirality == ChiralTag.CounterClockwise ? 1 : -1));
-            if (nb.Length == 3 && IsSp2(a)) PlanarCentres.Add((a, nb[0], nb[1], nb[2]));
+            if (nb.Length == 3 && atom.Chirality == ChiralTag.None && IsTrigonalPlanar(a)) PlanarCentres.Add((a, nb[0], nb[1], nb[2]));
         }
         foreach (var bond in molecule.Bonds)
         {
@@ -62,6 +62,25 @@ internal sealed class EmbeddingGraph
             if (bond.StereoAtomBegin < 0 || bond.StereoAtomEnd < 0) continue;
             StereoBonds.Add((bond.StereoAtomBegin, bond.Begin, bond.End, bond.StereoAtomEnd, bond.Stereo == BondStereo.Cis ? 1 : -1));
         }
+    }
+
+    /// <summary>sp2 by RDKit's count of bonds plus lone pairs (3), or a conjugated N (amide, aniline, pyrrole).</summary>
+    private bool IsTrigonalPlanar(int a)
+    {
+        var atom = Molecule.GetAtom(a);
+        var valence = 0;
+        foreach (var b in Molecule.BondsOf(a))
+        {
+            var o = Molecule.GetBond(b).Order;
+            valence += o == BondOrder.Aromatic ? 1 : o.ValenceContributionHalves() / 2;
+        }
+        var free = Elements.OuterElectrons(atom.AtomicNumber) - valence - atom.FormalCharge;
+        var orbitals = Molecule.Degree(a) + (free > 0 ? free / 2 : 0);
+        if (orbitals == 3) return true;
+        if (atom.AtomicNumber != 7 || orbitals != 4) return false;
+        foreach (var nb in Molecule.NeighborsOf(a))
+            if (Molecule.GetAtom(nb).AtomicNumber is 6 or 7 && IsSp2(nb)) return true;
+        return false;
     }
 
     private bool IsSp2(int a)

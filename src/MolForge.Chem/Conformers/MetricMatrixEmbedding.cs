@@ -45,14 +45,14 @@ internal static class MetricMatrixEmbedding
             for (var i = 0; i < n; i++) v[i] = rng.NextDouble() - 0.5;
             Normalize(v);
             var lambda = 0.0;
-            for (var it = 0; it < 1000; it++)
+            for (var it = 0; it < 300; it++)
             {
                 MatVec(g, v, w, n);
                 var norm = Math.Sqrt(Dot(w, w));
                 if (norm < 1e-12) break;
                 var newLambda = Dot(v, w);
                 for (var i = 0; i < n; i++) v[i] = w[i] / norm;
-                if (Math.Abs(newLambda - lambda) < 1e-7 * Math.Max(1.0, Math.Abs(newLambda)) && it > 5)
+                if (Math.Abs(newLambda - lambda) < 1e-5 * Math.Max(1.0, Math.Abs(newLambda)) && it > 5)
                 {
                     lambda = newLambda;
                     break;

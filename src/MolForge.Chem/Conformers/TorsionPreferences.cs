@@ -8,7 +8,8 @@ namespace MolForge.Chem.Conformers;
 /// E = V (1 + s cos(mφ)) as in ETKDG) plus "basic knowledge" (planar sp2 centres), while 1-2 and 1-3
 /// distances are held inside their bounds. Fragments:
 /// secondary amides O=C–N–H anti (trans amide), esters and acids O=C–O–X syn (Z), conjugated non-ring
-/// single bonds between sp2 centres planar (not biaryls, which twist), sp3–sp3 bonds staggered.</summary>
+/// single bonds between sp2 centres planar (not biaryls, which twist), sp3–sp3 bonds staggered. All other atom
+/// pairs keep their lower distance bounds, so the torsions cannot fold atoms onto each other.</summary>
 internal sealed class TorsionPreferences : IEnergyFunction
 {
     private readonly List<(int I, int J, int K, int L, double V, int M, double S)> _torsions = [];
@@ -27,6 +28,7 @@ internal sealed class TorsionPreferences : IEnergyFunction
             {
                 var rel = bounds.Relation[(i * _n) + j];
                 if (rel is 1 or 2) _distances.Add((i, j, bounds.Lower(i, j), bounds.Upper(i, j)));
+                else _distances.Add((i, j, bounds.Lower(i, j), double.PositiveInfinity)); // keep atoms apart
             }
         }
         foreach (var bond in m.Bonds)
@@ -111,7 +113,7 @@ internal sealed class TorsionPreferences : IEnergyFunction
     public static void Refine(EmbeddingGraph g, BoundsMatrix bounds, double[] x)
     {
         var f = new TorsionPreferences(g, bounds);
-        Lbfgs.Minimize(f, x, new LbfgsOptions(MaxIterations: 300, GradientTolerance: 1e-3));
+        Bfgs.MinimizeAuto(f, x, new LbfgsOptions(MaxIterations: 300, GradientTolerance: 1e-3));
     }
 
     public double Energy(ReadOnlySpan<double> x)

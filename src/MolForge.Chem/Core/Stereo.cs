@@ -3,7 +3,9 @@ namespace MolForge.Chem.Core;
 /// <summary>Tetrahedral parity of an atom, with RDKit's meaning: looking from the first neighbour in the atom's
 /// bond order (<see cref="Molecule.BondsOf"/>; an implicit/explicit H counts as coming right after the
 /// neighbour that precedes it in SMILES), the remaining neighbours run counter-clockwise (<c>@</c>) or clockwise
-/// (<c>@@</c>).</summary>
+/// (<c>@@</c>). Precisely: the neighbour order is <see cref="Molecule.BondsOf"/> order with a hydrogen carried on
+/// the atom (implicit or bracket H) placed last, which is the same parity as "right after the first neighbour"
+/// (checked against RDKit: <c>[C@H](F)(Cl)Br</c> is stored as CHI_TETRAHEDRAL_CW over bonds F, Cl, Br).</summary>
 public enum ChiralTag : byte
 {
     None = 0,

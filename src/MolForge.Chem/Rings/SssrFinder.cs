@@ -42,27 +42,58 @@ internal static class SssrFinder
 
         var atomRings = new List<int[]>();
         var bondRings = new List<int[]>();
-        foreach (var block in BiconnectedBlocks(atomCount, start, nbr, nbrBond))
+        var stamp = new int[atomCount];
+        var slot0 = new int[atomCount];
+        var slot1 = new int[atomCount];
+        var blockId = 0;
+        foreach (var block in BiconnectedBlocks(atomCount, start, nbr, nbrBond, bondCount))
         {
             if (block.Count < 3) continue;
-            var atoms = AtomsOf(block, bonds);
-            if (atoms.Count == block.Count)
+            blockId++;
+            // Distinct atoms of the block and, for simple cycles, the two ring bonds of each atom.
+            var atomsInBlock = 0;
+            var simple = true;
+            foreach (var b in block)
             {
-                var (ar, br) = OrderRing(block, bonds, atomCount);
+                foreach (var a in (ReadOnlySpan<int>)[bonds[b].Begin, bonds[b].End])
+                {
+                    if (stamp[a] != blockId) { stamp[a] = blockId; atomsInBlock++; slot0[a] = b; slot1[a] = -1; }
+                    else if (slot1[a] < 0) slot1[a] = b;
+                    else simple = false;
+                }
+            }
+            if (simple && atomsInBlock == block.Count)
+            {
+                var first = int.MaxValue;
+                foreach (var b in block) first = Math.Min(first, Math.Min(bonds[b].Begin, bonds[b].End));
+                var ar = new int[block.Count];
+                var br = new int[block.Count];
+                // Start at the lowest atom towards its lower neighbour.
+                int o0 = bonds[slot0[first]].OtherAtom(first), o1 = bonds[slot1[first]].OtherAtom(first);
+                var bond = o0 < o1 ? slot0[first] : slot1[first];
+                var cur = first;
+                for (var k = 0; k < ar.Length; k++)
+                {
+                    ar[k] = cur;
+                    br[k] = bond;
+                    var next = bonds[bond].OtherAtom(cur);
+                    bond = slot0[next] == bond ? slot1[next] : slot0[next];
+                    cur = next;
+                }
                 atomRings.Add(ar);
                 bondRings.Add(br);
             }
             else
             {
-                ComplexBlock(block, atoms, bonds, atomCount, atomRings, bondRings);
+                ComplexBlock(block, AtomsOf(block, bonds), bonds, atomCount, atomRings, bondRings);
             }
         }
         if (atomRings.Count == 0) return new RingInfo(atomCount, bondCount, [], []);
         // Smaller rings first (stable), as RDKit lists them.
         var order = new int[atomRings.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        var sizes = atomRings.ConvertAll(r => r.Length);
-        Array.Sort(order, (x, y) => sizes[x] != sizes[y] ? sizes[x].CompareTo(sizes[y]) : x.CompareTo(y));
+        var keys = new long[atomRings.Count];
+        for (var i = 0; i < order.Length; i++) { order[i] = i; keys[i] = ((long)atomRings[i].Length << 32) | (uint)i; }
+        Array.Sort(keys, order);
         var ars = new int[order.Length][];
         var brs = new int[order.Length][];
         for (var i = 0; i < order.Length; i++)
@@ -74,7 +105,7 @@ internal static class SssrFinder
     }
 
     /// <summary>Edge-biconnected blocks (lists of bond indices) by an iterative Tarjan DFS with an edge stack.</summary>
-    private static List<List<int>> BiconnectedBlocks(int n, int[] start, int[] nbr, int[] nbrBond)
+    private static List<List<int>> BiconnectedBlocks(int n, int[] start, int[] nbr, int[] nbrBond, int bondCount)
     {
         var blocks = new List<List<int>>();
         var disc = new int[n];
@@ -82,7 +113,8 @@ internal static class SssrFinder
         var parentBond = new int[n];
         var iter = new int[n];
         var stack = new int[n];
-        var edgeStack = new Stack<int>();
+        var edgeStack = new int[bondCount + 1];
+        var esp = 0;
         var time = 0;
         for (var root = 0; root < n; root++)
         {
@@ -102,7 +134,7 @@ internal static class SssrFinder
                     if (e == parentBond[v]) continue;
                     if (disc[w] == 0)
                     {
-                        edgeStack.Push(e);
+                        edgeStack[esp++] = e;
                         disc[w] = low[w] = ++time;
                         parentBond[w] = e;
                         iter[w] = start[w];
@@ -110,7 +142,7 @@ internal static class SssrFinder
                     }
                     else if (disc[w] < disc[v])
                     {
-                        edgeStack.Push(e);
+                        edgeStack[esp++] = e;
                         if (disc[w] < low[v]) low[v] = disc[w];
                     }
                 }
@@ -120,13 +152,17 @@ internal static class SssrFinder
                     if (sp == 0) break;
                     var u = stack[sp - 1];
                     if (low[v] < low[u]) low[u] = low[v];
-                    if (low[v] >= disc[u])
+                    if (low[v] >= disc[u] && edgeStack[esp - 1] == parentBond[v])
+                    {
+                        esp--; // a bridge: no ring
+                    }
+                    else if (low[v] >= disc[u])
                     {
                         var block = new List<int>();
                         int e;
                         do
                         {
-                            e = edgeStack.Pop();
+                            e = edgeStack[--esp];
                             block.Add(e);
                         }
                         while (e != parentBond[v]);
@@ -328,7 +364,7 @@ internal static class SssrFinder
             var smallestForSome = false;
             foreach (var e in edges)
                 if (minRingOfAtom[ea[e]] == candSize[ci] || minRingOfAtom[eb[e]] == candSize[ci]) { smallestForSome = true; break; }
-            if (!smallestForSome) continue;
+            _ = smallestForSome; // RDKit's candidates are not limited to per-atom smallest rings (measured: 8 vs 15 disagreements in 43,634)
             var edgeSet = new HashSet<int>(edges);
             foreach (var ring in chosenLocal)
             {

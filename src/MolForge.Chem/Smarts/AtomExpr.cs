@@ -13,6 +13,9 @@ public abstract class AtomExpr
     /// <summary>Atomic number the expression requires, or -1 when it allows several (used to order and prefilter
     /// candidates).</summary>
     public virtual int RequiredAtomicNumber => -1;
+
+    /// <summary>1 when the expression requires an aromatic atom, 0 an aliphatic one, -1 when it allows both.</summary>
+    public virtual int RequiredAromaticity => -1;
 }
 
 /// <summary>Kinds of integer-valued atom primitives.</summary>
@@ -64,6 +67,9 @@ public sealed class AromaticAtomExpr(bool aromatic) : AtomExpr
 
     /// <inheritdoc />
     public override bool Matches(SubstructureTarget target, int atom) => target.IsAromatic(atom) == Aromatic;
+
+    /// <inheritdoc />
+    public override int RequiredAromaticity => Aromatic ? 1 : 0;
 }
 
 /// <summary>An element symbol: <c>C</c> (aliphatic carbon), <c>c</c> (aromatic carbon), <c>Cl</c>…</summary>
@@ -77,6 +83,9 @@ public sealed class ElementExpr(int atomicNumber, bool aromatic) : AtomExpr
 
     /// <inheritdoc />
     public override int RequiredAtomicNumber => AtomicNumber;
+
+    /// <inheritdoc />
+    public override int RequiredAromaticity => Aromatic ? 1 : 0;
 
     /// <inheritdoc />
     public override bool Matches(SubstructureTarget target, int atom) =>
@@ -143,6 +152,9 @@ public sealed class RecursiveExpr(SmartsQuery query, int id) : AtomExpr
     public override int RequiredAtomicNumber => Query.AtomCount > 0 ? Query.Atoms[0].RequiredAtomicNumber : -1;
 
     /// <inheritdoc />
+    public override int RequiredAromaticity => Query.AtomCount > 0 ? Query.Atoms[0].RequiredAromaticity : -1;
+
+    /// <inheritdoc />
     public override bool Matches(SubstructureTarget target, int atom) => target.RecursiveMatch(this, atom);
 }
 
@@ -176,6 +188,17 @@ public sealed class AndAtomExpr(AtomExpr[] terms) : AtomExpr
     }
 
     /// <inheritdoc />
+    public override int RequiredAromaticity
+    {
+        get
+        {
+            foreach (var t in _terms)
+                if (t.RequiredAromaticity >= 0) return t.RequiredAromaticity;
+            return -1;
+        }
+    }
+
+    /// <inheritdoc />
     public override bool Matches(SubstructureTarget target, int atom)
     {
         foreach (var t in _terms)
@@ -184,13 +207,39 @@ public sealed class AndAtomExpr(AtomExpr[] terms) : AtomExpr
     }
 }
 
-/// <summary><c>e,f</c>.</summary>
-public sealed class OrAtomExpr(AtomExpr[] terms) : AtomExpr
+/// <summary><c>e,f</c>. A list of plain elements (<c>[Cl,Br,I]</c>, <c>[#7,#8]</c>) is answered by a table
+/// lookup.</summary>
+public sealed class OrAtomExpr : AtomExpr
 {
+    private readonly AtomExpr[] _terms;
+    // Indexed by atomicNumber * 2 + (aromatic ? 1 : 0) when every term is an element; otherwise null.
+    private readonly bool[]? _elementTable;
+
+    /// <summary>Creates the disjunction.</summary>
+    public OrAtomExpr(AtomExpr[] terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        _terms = terms;
+        var table = new bool[(Core.Elements.MaxAtomicNumber + 1) * 2];
+        foreach (var t in terms)
+        {
+            switch (t)
+            {
+                case ElementExpr e:
+                    table[e.AtomicNumber * 2 + (e.Aromatic ? 1 : 0)] = true;
+                    break;
+                case PropertyExpr { Property: AtomProperty.AtomicNumber } p when p.Value <= Core.Elements.MaxAtomicNumber:
+                    table[p.Value * 2] = table[p.Value * 2 + 1] = true;
+                    break;
+                default:
+                    return;
+            }
+        }
+        _elementTable = table;
+    }
+
     /// <summary>Alternatives.</summary>
     public IReadOnlyList<AtomExpr> Terms => _terms;
-
-    private readonly AtomExpr[] _terms = terms;
 
     /// <inheritdoc />
     public override int RequiredAtomicNumber
@@ -205,8 +254,22 @@ public sealed class OrAtomExpr(AtomExpr[] terms) : AtomExpr
     }
 
     /// <inheritdoc />
+    public override int RequiredAromaticity
+    {
+        get
+        {
+            var a = _terms[0].RequiredAromaticity;
+            foreach (var t in _terms)
+                if (t.RequiredAromaticity != a) return -1;
+            return a;
+        }
+    }
+
+    /// <inheritdoc />
     public override bool Matches(SubstructureTarget target, int atom)
     {
+        if (_elementTable is not null)
+            return _elementTable[target.AtomicNumber(atom) * 2 + (target.IsAromatic(atom) ? 1 : 0)];
         foreach (var t in _terms)
             if (t.Matches(target, atom)) return true;
         return false;

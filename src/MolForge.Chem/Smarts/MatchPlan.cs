@@ -12,25 +12,6 @@ internal sealed class MatchPlan
     /// <summary>Per step: (earlier query atom, bond expression) pairs to verify.</summary>
     public required (int Atom, BondExpr Expr)[][] Closures { get; init; }
 
-    /// <summary>A start atom for unanchored searches: prefer an element other than C or H, then carbon, then the
-    /// most-connected atom; ties by index.</summary>
-    public static int MostSelectiveAtom(AtomExpr[] atoms)
-    {
-        var best = 0;
-        var bestScore = int.MinValue;
-        for (var i = 0; i < atoms.Length; i++)
-        {
-            var z = atoms[i].RequiredAtomicNumber;
-            var score = z > 1 && z != 6 ? 2 : z == 6 ? 1 : 0;
-            if (score > bestScore)
-            {
-                best = i;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
     public static MatchPlan Build(AtomExpr[] atoms, QueryBond[] bonds, int first)
     {
         var n = atoms.Length;

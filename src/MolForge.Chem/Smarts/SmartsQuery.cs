@@ -19,7 +19,10 @@ public sealed class SmartsQuery
         _atoms = atoms;
         _bonds = bonds;
         Plan = MatchPlan.Build(atoms, bonds, 0);
-        FreePlan = MatchPlan.Build(atoms, bonds, MatchPlan.MostSelectiveAtom(atoms));
+        _plansByStart = new MatchPlan?[atoms.Length];
+        if (atoms.Length > 0) _plansByStart[0] = Plan;
+        RequiredZ = [.. atoms.Select(a => a.RequiredAtomicNumber)];
+        RequiredArom = [.. atoms.Select(a => a.RequiredAromaticity)];
         var required = new Dictionary<int, int>();
         foreach (var a in atoms)
             if (a.RequiredAtomicNumber > 0) required[a.RequiredAtomicNumber] = required.GetValueOrDefault(a.RequiredAtomicNumber) + 1;
@@ -29,8 +32,22 @@ public sealed class SmartsQuery
     /// <summary>Atom expressions as an array (hot path).</summary>
     internal AtomExpr[] AtomArray => _atoms;
 
-    /// <summary>Plan starting at the most selective atom (for unanchored searches).</summary>
-    internal MatchPlan FreePlan { get; }
+    private readonly MatchPlan?[] _plansByStart;
+
+    /// <summary>Per query atom: required atomic number or -1.</summary>
+    internal int[] RequiredZ { get; }
+
+    /// <summary>Per query atom: 1 aromatic, 0 aliphatic, -1 either.</summary>
+    internal int[] RequiredArom { get; }
+
+    /// <summary>The plan that starts at query atom <paramref name="start"/> (built once, then cached).</summary>
+    internal MatchPlan PlanFrom(int start)
+    {
+        var plan = Volatile.Read(ref _plansByStart[start]);
+        if (plan is not null) return plan;
+        plan = MatchPlan.Build(_atoms, _bonds, start);
+        return Interlocked.CompareExchange(ref _plansByStart[start], plan, null) ?? plan;
+    }
 
     /// <summary>(atomic number, count) that any match needs.</summary>
     internal (int Z, int Count)[] RequiredElements { get; }

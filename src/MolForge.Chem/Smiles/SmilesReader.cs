@@ -179,6 +179,7 @@ public static class SmilesReader
                     if (prev >= 0)
                     {
                         var order = pendingGiven ? pendingOrder : DefaultOrder(g, prev, index);
+                        if (pendingDir != '\0') order = DefaultOrder(g, prev, index); // '/' '\' between aromatic atoms stay aromatic
                         var bond = g.AddBond(new Bond(prev, index, order, order == BondOrder.Aromatic));
                         st.Slots[prev]?.Add(bond);
                         st.Slots[index]?.Add(bond);
@@ -226,9 +227,10 @@ public static class SmilesReader
             if (open.Atom == atom) throw new SmilesException($"ring bond {number.ToString(CultureInfo.InvariantCulture)} closes on its own atom at position {pos.ToString(CultureInfo.InvariantCulture)}", pos);
             if (g.FindBond(open.Atom, atom) >= 0) throw new SmilesException($"ring bond {number.ToString(CultureInfo.InvariantCulture)} duplicates an existing bond at position {pos.ToString(CultureInfo.InvariantCulture)}", pos);
             BondOrder final;
-            if (open.OrderGiven && (!given || order == BondOrder.Single)) final = open.Order; // RDKit keeps the opening order
-            else if (given) final = order;
-            else if (open.OrderGiven) final = open.Order;
+            var openExplicit = open.OrderGiven && open.Direction == '\0';
+            var closeExplicit = given && dir == '\0';
+            if (openExplicit && (!closeExplicit || order == BondOrder.Single)) final = open.Order; // RDKit keeps the opening order
+            else if (closeExplicit) final = order;
             else final = DefaultOrder(g, open.Atom, atom);
             var bond = g.AddBond(new Bond(open.Atom, atom, final, final == BondOrder.Aromatic));
             st.RingBondOfRecord[open.SlotRecord] = bond;

@@ -82,8 +82,10 @@ public static class SmilesWriter
         private readonly int[] _parent;
         private readonly int[] _parentBond;
         private readonly int[] _visitOrder;
-        private readonly List<int>[] _children;
-        private readonly List<int>[] _ringBonds; // ring-closure bonds at each atom
+        private readonly int[] _adjStart;        // adjacency sorted by rank: slots _adjStart[a].._adjStart[a+1]
+        private readonly int[] _nbr;
+        private readonly int[] _nbrBond;
+        private readonly byte[] _slotKind;       // 1 = tree child, 2 = ring closure
         private readonly bool[] _isRingClosure;
         private readonly int[] _ringOpener;      // atom written first for ring-closure bonds
         private readonly char[] _dir;            // '/', '\\' or '\0' per bond, relative to written direction
@@ -104,9 +106,22 @@ public static class SmilesWriter
             _parent = new int[n];
             _parentBond = new int[n];
             _visitOrder = new int[n];
-            _children = new List<int>[n];
-            _ringBonds = new List<int>[n];
-            for (var i = 0; i < n; i++) { _children[i] = []; _ringBonds[i] = []; }
+            var (start, atomsAdj, bondsAdj) = m.Adjacency;
+            _adjStart = start;
+            _nbr = (int[])atomsAdj.Clone();
+            _nbrBond = (int[])bondsAdj.Clone();
+            _slotKind = new byte[_nbr.Length];
+            for (var a = 0; a < n; a++)
+            {
+                // Insertion sort of each atom's neighbours by rank (degrees are small).
+                for (var i = start[a] + 1; i < start[a + 1]; i++)
+                {
+                    int x = _nbr[i], xb = _nbrBond[i], j = i - 1;
+                    while (j >= start[a] && _rank[_nbr[j]] > _rank[x]) { _nbr[j + 1] = _nbr[j]; _nbrBond[j + 1] = _nbrBond[j]; j--; }
+                    _nbr[j + 1] = x;
+                    _nbrBond[j + 1] = xb;
+                }
+            }
             _isRingClosure = new bool[m.BondCount];
             _ringOpener = new int[m.BondCount];
             _dir = new char[m.BondCount];
@@ -159,27 +174,23 @@ public static class SmilesWriter
             return _sb.ToString();
         }
 
-        private int[] SortedNeighbours(int atom)
-        {
-            var nb = _m.NeighborsOf(atom).ToArray();
-            Array.Sort(nb, (x, y) => _rank[x].CompareTo(_rank[y]));
-            return nb;
-        }
-
         private void Dfs(int v, bool[] visited, ref int counter)
         {
-            // Iterative DFS with explicit stack of (atom, neighbour list, position).
-            var stack = new Stack<(int Atom, int[] Nbrs, int Pos)>();
+            // Iterative DFS: per stack frame the atom and its next adjacency slot.
+            var stackAtom = new int[_m.AtomCount];
+            var stackPos = new int[_m.AtomCount];
+            var sp = 0;
             visited[v] = true;
             _visitOrder[v] = counter++;
-            stack.Push((v, SortedNeighbours(v), 0));
-            while (stack.Count > 0)
+            stackAtom[sp] = v; stackPos[sp] = _adjStart[v]; sp++;
+            while (sp > 0)
             {
-                var (a, nbrs, pos) = stack.Pop();
-                if (pos >= nbrs.Length) continue;
-                stack.Push((a, nbrs, pos + 1));
-                var w = nbrs[pos];
-                var b = _m.BondIndexBetween(a, w);
+                var a = stackAtom[sp - 1];
+                var pos = stackPos[sp - 1];
+                if (pos >= _adjStart[a + 1]) { sp--; continue; }
+                stackPos[sp - 1] = pos + 1;
+                var w = _nbr[pos];
+                var b = _nbrBond[pos];
                 if (b == _parentBond[a]) continue;
                 if (visited[w])
                 {
@@ -189,8 +200,8 @@ public static class SmilesWriter
                         _isRingClosure[b] = true;
                         _ringOpener[b] = w;
                         _writtenFrom[b] = w;
-                        _ringBonds[w].Add(b);
-                        _ringBonds[a].Add(b);
+                        _slotKind[pos] = 2;
+                        for (var q = _adjStart[w]; q < _adjStart[w + 1]; q++) if (_nbrBond[q] == b) { _slotKind[q] = 2; break; }
                     }
                     continue;
                 }
@@ -199,8 +210,8 @@ public static class SmilesWriter
                 _parent[w] = a;
                 _parentBond[w] = b;
                 _writtenFrom[b] = a;
-                _children[a].Add(w);
-                stack.Push((w, SortedNeighbours(w), 0));
+                _slotKind[pos] = 1;
+                stackAtom[sp] = w; stackPos[sp] = _adjStart[w]; sp++;
             }
         }
 
@@ -216,15 +227,16 @@ public static class SmilesWriter
                 if (kind == 2) _sb.Append('(');
                 if (_parentBond[a] >= 0) AppendBond(_parentBond[a], _parent[a], a);
                 WriteAtom(a, ringDigit, usedDigits);
-                var ch = _children[a];
+                var last = true;
                 // Push in reverse: the last child continues the chain, earlier ones are branches.
-                for (var k = ch.Count - 1; k >= 0; k--)
+                for (var q = _adjStart[a + 1] - 1; q >= _adjStart[a]; q--)
                 {
-                    if (k == ch.Count - 1) stack.Push((ch[k], 0));
+                    if (_slotKind[q] != 1) continue;
+                    if (last) { stack.Push((_nbr[q], 0)); last = false; }
                     else
                     {
                         stack.Push((-1, 1));
-                        stack.Push((ch[k], 2));
+                        stack.Push((_nbr[q], 2));
                     }
                 }
             }
@@ -232,7 +244,7 @@ public static class SmilesWriter
 
         private void AppendBond(int b, int from, int to)
         {
-            if (_dir[b] != '\0' && _order[b] == BondOrder.Single) { _sb.Append(_dir[b]); return; }
+            if (_dir[b] != '\0' && _order[b] is BondOrder.Single or BondOrder.Aromatic) { _sb.Append(_dir[b]); return; }
             switch (_order[b])
             {
                 case BondOrder.Single:
@@ -253,15 +265,15 @@ public static class SmilesWriter
             var at = _m.GetAtom(a);
             // Ring closures at this atom, in a fixed order: closings (partner written earlier) first by digit, then
             // openings by partner rank.
-            var rb = _ringBonds[a];
             List<int>? closings = null, openings = null;
-            foreach (var b in rb)
+            for (var q = _adjStart[a]; q < _adjStart[a + 1]; q++)
             {
-                if (_ringOpener[b] == a) (openings ??= []).Add(b);
+                if (_slotKind[q] != 2) continue;
+                var b = _nbrBond[q];
+                if (_ringOpener[b] == a) (openings ??= []).Add(b); // already in partner-rank order
                 else (closings ??= []).Add(b);
             }
-            closings?.Sort((x, y) => ringDigit[x].CompareTo(ringDigit[y]));
-            openings?.Sort((x, y) => _rank[_m.GetBond(x).OtherAtom(a)].CompareTo(_rank[_m.GetBond(y).OtherAtom(a)]));
+            if (closings is { Count: > 1 }) closings.Sort((x, y) => ringDigit[x].CompareTo(ringDigit[y]));
 
             var chiral = _o.IncludeStereo && at.Chirality != ChiralTag.None;
             var tag = at.Chirality;
@@ -275,7 +287,7 @@ public static class SmilesWriter
                 if (h == 1) written[k++] = -1;
                 if (closings is not null) foreach (var b in closings) if (k < 8) written[k++] = b;
                 if (openings is not null) foreach (var b in openings) if (k < 8) written[k++] = b;
-                foreach (var c in _children[a]) if (k < 8) written[k++] = _m.BondIndexBetween(a, c);
+                for (var q = _adjStart[a]; q < _adjStart[a + 1]; q++) if (_slotKind[q] == 1 && k < 8) written[k++] = _nbrBond[q];
                 Span<int> model = stackalloc int[8];
                 var mk = 0;
                 foreach (var b in _m.BondsOf(a)) if (mk < 8) model[mk++] = b;
@@ -294,7 +306,9 @@ public static class SmilesWriter
                 foreach (var b in closings)
                 {
                     var d = ringDigit[b];
-                    AppendRingBondSymbol(b);
+                    // Direction repeated at the closing digit, seen from the closing atom (so flipped).
+                    if (_dir[b] != '\0' && _order[b] is BondOrder.Single or BondOrder.Aromatic) _sb.Append(_dir[b] == '/' ? '\\' : '/');
+                    else AppendRingBondSymbol(b);
                     AppendDigit(d);
                     usedDigits[d] = false;
                     ringDigit.Remove(b);
@@ -309,7 +323,7 @@ public static class SmilesWriter
                     usedDigits[d] = true;
                     ringDigit[b] = d;
                     // Bond symbol at the opening digit (direction relative to the opener).
-                    if (_dir[b] != '\0' && _order[b] == BondOrder.Single) _sb.Append(_dir[b]);
+                    if (_dir[b] != '\0' && _order[b] is BondOrder.Single or BondOrder.Aromatic) _sb.Append(_dir[b]);
                     AppendDigit(d);
                 }
             }
@@ -476,7 +490,7 @@ public static class SmilesWriter
             for (var k = 0; k < nb.Length; k++)
             {
                 var b = bs[k];
-                if (b == doubleBond || _order[b] != BondOrder.Single) continue;
+                if (b == doubleBond || _order[b] is not (BondOrder.Single or BondOrder.Aromatic)) continue;
                 // Prefer bonds already carrying a direction, then tree bonds, then earliest written neighbour.
                 var score = (_dir[b] != '\0' ? 0 : 1_000_000) + (_isRingClosure[b] ? 100_000 : 0) + _visitOrder[nb[k]];
                 if (score < bestScore) { bestScore = score; best = nb[k]; bestBond = b; }

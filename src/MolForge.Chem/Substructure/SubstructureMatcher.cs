@@ -20,6 +20,13 @@ public static class SubstructureMatcher
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(target);
+        if (query.AtomCount == 1)
+        {
+            var expr = query.AtomArray[0];
+            for (var a = 0; a < target.AtomCount; a++)
+                if (expr.Matches(target, a)) return true;
+            return false;
+        }
         var search = new Search(query, target, -1, null, 1, false);
         return search.Run() > 0;
     }
@@ -67,6 +74,9 @@ public static class SubstructureMatcher
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(target);
+        // Cheap rejection (and the whole answer for one-atom patterns) before setting up a search.
+        if (!query.AtomArray[0].Matches(target, atom)) return false;
+        if (query.AtomCount == 1) return true;
         return new Search(query, target, atom, null, 1, false).Run() > 0;
     }
 
@@ -82,6 +92,26 @@ public static class SubstructureMatcher
             foreach (var v in obj) h.Add(v);
             return h.ToHashCode();
         }
+    }
+
+    // Start an unanchored search at the query atom with the fewest candidate atoms in this target (by element and
+    // aromaticity counts); ties go to the lowest index.
+    private static int BestStart(SmartsQuery query, SubstructureTarget target)
+    {
+        var best = 0;
+        var bestCount = int.MaxValue;
+        var zs = query.RequiredZ;
+        var ar = query.RequiredArom;
+        for (var i = 0; i < zs.Length; i++)
+        {
+            var c = target.CandidateCount(zs[i], ar[i]);
+            if (c < bestCount)
+            {
+                best = i;
+                bestCount = c;
+            }
+        }
+        return best;
     }
 
     private struct Search
@@ -101,7 +131,7 @@ public static class SubstructureMatcher
         public Search(SmartsQuery query, SubstructureTarget target, int anchor, List<int[]>? results, int max, bool unique)
         {
             _query = query;
-            _plan = anchor >= 0 ? query.Plan : query.FreePlan;
+            _plan = anchor >= 0 ? query.Plan : query.PlanFrom(BestStart(query, target));
             _t = target;
             _mol = target.Molecule;
             _anchor = anchor;
@@ -142,10 +172,11 @@ public static class SubstructureMatcher
             if (parent < 0)
             {
                 if (step == 0 && _anchor >= 0) return TryAtom(step, q, expr, _anchor);
-                var z = expr.RequiredAtomicNumber;
+                var z = _query.RequiredZ[q];
+                var arom = _query.RequiredArom[q];
                 for (var a = 0; a < _t.AtomCount; a++)
                 {
-                    if (_used[a] || (z >= 0 && _t.AtomicNumber(a) != z)) continue;
+                    if (_used[a] || (z >= 0 && _t.AtomicNumber(a) != z) || (arom >= 0 && _t.IsAromatic(a) != (arom == 1))) continue;
                     if (TryAtom(step, q, expr, a)) return true;
                 }
                 return false;

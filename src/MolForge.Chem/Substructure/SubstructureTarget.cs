@@ -17,6 +17,8 @@ public sealed class SubstructureTarget
     private readonly byte[] _z;
     private readonly bool[] _aromatic;
     private readonly int[] _elementCounts = new int[Elements.MaxAtomicNumber + 1];
+    // Atoms by atomicNumber * 2 + (aromatic ? 1 : 0).
+    private readonly int[] _elementAromCounts = new int[(Elements.MaxAtomicNumber + 1) * 2];
     private readonly byte[] _bondKind;
     private readonly bool[] _ringBond;
     // Integer properties by AtomProperty, each an array over atoms.
@@ -60,6 +62,7 @@ public sealed class SubstructureTarget
             ref readonly var atom = ref atoms[a];
             _z[a] = atom.AtomicNumber;
             _elementCounts[atom.AtomicNumber]++;
+            _elementAromCounts[atom.AtomicNumber * 2 + (atom.IsAromatic ? 1 : 0)]++;
             _aromatic[a] = atom.IsAromatic;
             var onAtom = atom.TotalHydrogensOnAtom;
             var hNeighbors = 0;
@@ -155,4 +158,12 @@ public sealed class SubstructureTarget
 
     /// <summary>Number of atoms of element <paramref name="atomicNumber"/>.</summary>
     internal int ElementCount(int atomicNumber) => _elementCounts[atomicNumber];
+
+    /// <summary>How many atoms could match a query atom that requires element <paramref name="z"/> (or any, -1)
+    /// and aromaticity <paramref name="aromatic"/> (1, 0, or -1 for either).</summary>
+    internal int CandidateCount(int z, int aromatic)
+    {
+        if (z < 0) return _z.Length;
+        return aromatic < 0 ? _elementCounts[z] : _elementAromCounts[z * 2 + aromatic];
+    }
 }

@@ -13,19 +13,22 @@ internal sealed class DescribeVerb : ICliVerb
 {
     public Command Build(CliIO io)
     {
-        var file = new Argument<string>("file") { Description = "SMILES file (SMILES [name] per line; .gz ok), or - for standard input." };
+        var file = new Argument<string>("file") { Description = "Molecule file (.smi lines 'SMILES [name]', .csv with a smiles column, .sdf, .xyz; .gz ok), or - for standard input." };
+        var from = PropsInputFormat.CreateOption();
         var format = new Option<string>("--format") { Description = "Output format: csv, json or table.", DefaultValueFactory = _ => "csv" };
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output." };
         var command = new Command("describe", "Molecular descriptors as RDKit defines them: " + string.Join(',', DescriptorsService.Columns) + ".");
         command.Arguments.Add(file);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(from);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             var fmt = r.GetValue(format);
             if (fmt is not ("csv" or "json" or "table"))
                 throw new CliUsageException($"--format must be csv, json or table, not '{fmt}'");
             var invalid = 0;
+            var inputFormat = PropsInputFormat.Resolve(r.GetValue(file)!, r.GetValue(from));
             var reader = io.OpenInput(r.GetValue(file)!);
             var writer = io.OpenOutput(r.GetValue(output));
             try
@@ -34,7 +37,7 @@ internal sealed class DescribeVerb : ICliVerb
                 {
                     invalid++;
                     io.ReportInvalid(line, reason);
-                }, ct);
+                }, ct, inputFormat);
                 switch (fmt)
                 {
                     case "json": WriteJson(rows, writer); break;

@@ -12,7 +12,8 @@ internal sealed class MatchVerb : ICliVerb
     public Command Build(CliIO io)
     {
         var smarts = new Argument<string>("smarts") { Description = "SMARTS pattern (Daylight SMARTS with RDKit semantics)." };
-        var file = new Argument<string>("file") { Description = "SMILES file (SMILES [name] per line; .gz ok), or - for standard input." };
+        var file = new Argument<string>("file") { Description = "Molecule file (.smi lines 'SMILES [name]', .csv with a smiles column, .sdf, .xyz; .gz ok), or - for standard input." };
+        var from = PropsInputFormat.CreateOption();
         var count = new Option<bool>("--count") { Description = "Append the number of unique matches (tab-separated) to each matching input." };
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output." };
         var command = new Command("match", "Print the inputs (SMILES and name) that contain the SMARTS pattern, in input order.");
@@ -20,6 +21,7 @@ internal sealed class MatchVerb : ICliVerb
         command.Arguments.Add(file);
         command.Options.Add(count);
         command.Options.Add(output);
+        command.Options.Add(from);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             SmartsQuery pattern;
@@ -33,6 +35,7 @@ internal sealed class MatchVerb : ICliVerb
             }
             var withCount = r.GetValue(count);
             var invalid = 0;
+            var inputFormat = PropsInputFormat.Resolve(r.GetValue(file)!, r.GetValue(from));
             var reader = io.OpenInput(r.GetValue(file)!);
             var writer = io.OpenOutput(r.GetValue(output));
             try
@@ -41,7 +44,7 @@ internal sealed class MatchVerb : ICliVerb
                 {
                     invalid++;
                     io.ReportInvalid(line, reason);
-                }, ct))
+                }, ct, inputFormat))
                 {
                     if (row.Count == 0) continue;
                     var text = row.Name.Length > 0 ? row.Smiles + "\t" + row.Name : row.Smiles;

@@ -13,7 +13,8 @@ internal sealed class SimilarVerb : ICliVerb
     public Command Build(CliIO io)
     {
         var query = new Argument<string>("smiles") { Description = "Query molecule as SMILES." };
-        var file = new Argument<string>("file") { Description = "SMILES file (SMILES [name] per line; .gz ok), or - for standard input." };
+        var file = new Argument<string>("file") { Description = "Molecule file (.smi lines 'SMILES [name]', .csv with a smiles column, .sdf, .xyz; .gz ok), or - for standard input." };
+        var from = PropsInputFormat.CreateOption();
         var top = new Option<int>("--top") { Description = "How many nearest inputs to print.", DefaultValueFactory = _ => 10 };
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output." };
         var command = new Command("similar",
@@ -22,6 +23,7 @@ internal sealed class SimilarVerb : ICliVerb
         command.Arguments.Add(file);
         command.Options.Add(top);
         command.Options.Add(output);
+        command.Options.Add(from);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             var k = r.GetValue(top);
@@ -36,6 +38,7 @@ internal sealed class SimilarVerb : ICliVerb
                 throw new CliUsageException(e.Message);
             }
             var invalid = 0;
+            var inputFormat = PropsInputFormat.Resolve(r.GetValue(file)!, r.GetValue(from));
             var reader = io.OpenInput(r.GetValue(file)!);
             var writer = io.OpenOutput(r.GetValue(output));
             try
@@ -44,7 +47,7 @@ internal sealed class SimilarVerb : ICliVerb
                 {
                     invalid++;
                     io.ReportInvalid(line, reason);
-                }, ct);
+                }, ct, inputFormat);
                 foreach (var row in rows)
                     writer.WriteLine($"{row.Smiles}\t{row.Name}\t{row.Similarity.ToString("F4", CultureInfo.InvariantCulture)}");
                 writer.Flush();

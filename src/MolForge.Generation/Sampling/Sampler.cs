@@ -33,6 +33,7 @@ public sealed class Sampler
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
+        if (options.Threads > 0) set_num_threads(options.Threads);
         var space = _generator.Space;
         var maxAtoms = options.MaxAtoms > 0 ? options.MaxAtoms : _generator.Config.MaxAtoms;
         int[]? template = null;

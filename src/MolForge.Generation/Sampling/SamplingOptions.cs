@@ -14,6 +14,10 @@ public sealed record SamplingOptions
     /// <summary>Molecules sampled in parallel.</summary>
     public int BatchSize { get; init; } = 256;
 
+    /// <summary>libtorch intra-op threads while sampling (0 = leave as is). One is fastest for the small
+    /// per-step matrices and does not spin-wait on a loaded machine.</summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Heavy-atom limit (0 = the model's).</summary>
     public int MaxAtoms { get; init; }
 

@@ -105,7 +105,9 @@ public sealed class GaussianBasisFile
                 var c2 = new double[nprim];
                 for (var i = 0; i < nprim; i++)
                 {
-                    var p = Split(Next() ?? throw new FormatException($"line {lineNo}: file ends inside a shell"));
+                    var primitive = Next() ?? throw new FormatException($"line {lineNo}: file ends inside a shell");
+                    if (primitive == "****") throw new FormatException($"line {lineNo}: file ends inside a shell (declared {nprim} primitives, found {i})");
+                    var p = Split(primitive);
                     if (p.Length < (sp ? 3 : 2)) throw new FormatException($"line {lineNo}: expected exponent and coefficient(s)");
                     exps[i] = Number(p[0], lineNo);
                     c1[i] = Number(p[1], lineNo);

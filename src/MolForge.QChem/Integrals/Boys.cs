@@ -30,6 +30,13 @@ public static class Boys
     /// <summary>F_m(T) from the series (slow; exact to rounding for moderate T).</summary>
     public static double Series(int m, double t)
     {
+        if (t > 60)
+        {
+            // asymptotic form; the neglected terms are of order e^(-t)
+            var v = 0.5 * Math.Sqrt(Math.PI / t);
+            for (var k = 1; k <= m; k++) v *= (2 * k - 1) / (2 * t);
+            return v;
+        }
         double term = 1.0 / (2 * m + 1), sum = term;
         for (var k = 1; k < 2000; k++)
         {
@@ -66,9 +73,11 @@ public static class Boys
             var inv2t = 0.5 / t;
             var v = 0.5 * Math.Sqrt(Math.PI / t);
             f[0] = v;
+            if (mMax == 0) return;
+            var ex = Math.Exp(-t);
             for (var m = 1; m <= mMax; m++)
             {
-                v *= (2 * m - 1) * inv2t;
+                v = ((2 * m - 1) * v - ex) * inv2t;
                 f[m] = v;
             }
         }

@@ -10,6 +10,8 @@ namespace MolForge.QChem.Integrals;
 internal sealed class EriEngine
 {
     private const double TwoPiToFiveHalves = 34.986836655249725;
+    /// <summary>Primitive quartets whose prefactor bound 2π^{5/2}|K_ab K_cd|/sqrt(ζ+η) is below this are skipped.</summary>
+    public const double PrimitiveQuartetThreshold = 1e-20;
     private readonly double[] _vrr;
     private readonly double[] _contracted;
     private readonly double[] _hrr;
@@ -47,30 +49,37 @@ internal sealed class EriEngine
         var dirs = CartesianTables.BuildDirection;
         var minus = CartesianTables.Minus;
         var power = CartesianTables.Power;
-        var sliceM = nE * nF;
 
+        var mStride = lTot + 1;
+        var cdAbsK = cd.AbsK;
+        var outerBound = TwoPiToFiveHalves * (cd.Count > 0 ? cdAbsK[0] : 0) / Math.Sqrt(ab.MinZeta + cd.MinZeta);
+        double cAx = cd.A.X, cAy = cd.A.Y, cAz = cd.A.Z;
         for (var p = 0; p < ab.Count; p++)
         {
             double zeta = ab.Zeta[p], px = ab.Px[p], py = ab.Py[p], pz = ab.Pz[p], kab = ab.K[p];
-            double pax = px - ab.A.X, pay = py - ab.A.Y, paz = pz - ab.A.Z;
+            if (ab.AbsK[p] * outerBound < PrimitiveQuartetThreshold) break;
+            double pax = ab.PAx[p], pay = ab.PAy[p], paz = ab.PAz[p], o2z = ab.HalfInvZeta[p];
+            var innerBound = TwoPiToFiveHalves * ab.AbsK[p] / Math.Sqrt(zeta + cd.MinZeta);
             for (var q = 0; q < cd.Count; q++)
             {
+                if (cdAbsK[q] * innerBound < PrimitiveQuartetThreshold) break;
                 double eta = cd.Zeta[q], qx = cd.Px[q], qy = cd.Py[q], qz = cd.Pz[q];
-                var sum = zeta + eta;
-                var rho = zeta * eta / sum;
+                var inv = 1.0 / (zeta + eta);
+                var rho = zeta * eta * inv;
                 double pqx = px - qx, pqy = py - qy, pqz = pz - qz;
                 var t = rho * (pqx * pqx + pqy * pqy + pqz * pqz);
-                var pref = TwoPiToFiveHalves * kab * cd.K[q] / Math.Sqrt(sum);
+                var pref = TwoPiToFiveHalves * kab * cd.K[q] * Math.Sqrt(inv);
                 if (lTot == 0)
                 {
                     contracted[0] += pref * Boys.F0(t);
                     continue;
                 }
                 Boys.Evaluate(lTot, t, boys);
-                for (var m = 0; m <= lTot; m++) vrr[m * sliceM] = pref * boys[m];
-                // W = (ζP + ηQ)/(ζ+η)
-                double wx = (zeta * px + eta * qx) / sum, wy = (zeta * py + eta * qy) / sum, wz = (zeta * pz + eta * qz) / sum;
-                double o2z = 0.5 / zeta, o2e = 0.5 / eta, o2ze = 0.5 / sum, rz = rho / zeta, re = rho / eta;
+                for (var m = 0; m <= lTot; m++) vrr[m] = pref * boys[m];
+                // W − P = η(Q − P)/(ζ+η), W − Q = ζ(P − Q)/(ζ+η)
+                double wpx = -eta * inv * pqx, wpy = -eta * inv * pqy, wpz = -eta * inv * pqz;
+                double wqx = zeta * inv * pqx, wqy = zeta * inv * pqy, wqz = zeta * inv * pqz;
+                double o2e = cd.HalfInvZeta[q], o2ze = 0.5 * inv, rz = eta * inv, re = zeta * inv;
                 // bra build: [e+1i,0|00]^m = PA_i [e]^m + WP_i [e]^{m+1} + N_i(e)/(2ζ) ([e-1i]^m - ρ/ζ [e-1i]^{m+1})
                 for (var tIdx = 1; tIdx < nE; tIdx++)
                 {
@@ -78,19 +87,21 @@ internal sealed class EriEngine
                     var s = minus[tIdx * 3 + i];
                     var s2 = minus[s * 3 + i];
                     var pa = i == 0 ? pax : i == 1 ? pay : paz;
-                    var wp = i == 0 ? wx - px : i == 1 ? wy - py : wz - pz;
+                    var wp = i == 0 ? wpx : i == 1 ? wpy : wpz;
                     var mMax = lTot - level[tIdx];
+                    var dst = tIdx * nF * mStride;
+                    var src = s * nF * mStride;
                     if (s2 < 0)
                     {
                         for (var m = 0; m <= mMax; m++)
-                            vrr[m * sliceM + tIdx * nF] = pa * vrr[m * sliceM + s * nF] + wp * vrr[(m + 1) * sliceM + s * nF];
+                            vrr[dst + m] = pa * vrr[src + m] + wp * vrr[src + m + 1];
                     }
                     else
                     {
                         var f = power[s * 3 + i] * o2z;
+                        var src2 = s2 * nF * mStride;
                         for (var m = 0; m <= mMax; m++)
-                            vrr[m * sliceM + tIdx * nF] = pa * vrr[m * sliceM + s * nF] + wp * vrr[(m + 1) * sliceM + s * nF]
-                                + f * (vrr[m * sliceM + s2 * nF] - rz * vrr[(m + 1) * sliceM + s2 * nF]);
+                            vrr[dst + m] = pa * vrr[src + m] + wp * vrr[src + m + 1] + f * (vrr[src2 + m] - rz * vrr[src2 + m + 1]);
                     }
                 }
                 // ket build: [e0|f+1i,0]^m = QC_i [e|f]^m + WQ_i [e|f]^{m+1} + N_i(f)/(2η)([e|f-1i]^m - ρ/η [e|f-1i]^{m+1})
@@ -100,8 +111,8 @@ internal sealed class EriEngine
                     var i = dirs[u];
                     var s = minus[u * 3 + i];
                     var s2 = minus[s * 3 + i];
-                    var qc = i == 0 ? qx - cd.A.X : i == 1 ? qy - cd.A.Y : qz - cd.A.Z;
-                    var wq = i == 0 ? wx - qx : i == 1 ? wy - qy : wz - qz;
+                    var qc = i == 0 ? qx - cAx : i == 1 ? qy - cAy : qz - cAz;
+                    var wq = i == 0 ? wqx : i == 1 ? wqy : wqz;
                     var fN = s2 >= 0 ? power[s * 3 + i] * o2e : 0.0;
                     var lu = level[u];
                     var eMax = CartesianTables.Cumulative(Math.Min(lab, lTot - lu));
@@ -109,22 +120,29 @@ internal sealed class EriEngine
                     {
                         var mMax = lTot - lu - level[e];
                         var em = minus[e * 3 + i];
-                        var fe = em >= 0 ? power[e * 3 + i] * o2ze : 0.0;
-                        var baseT = e * nF + u;
-                        var baseS = e * nF + s;
+                        var dst = (e * nF + u) * mStride;
+                        var src = (e * nF + s) * mStride;
                         for (var m = 0; m <= mMax; m++)
+                            vrr[dst + m] = qc * vrr[src + m] + wq * vrr[src + m + 1];
+                        if (s2 >= 0)
                         {
-                            var v = qc * vrr[m * sliceM + baseS] + wq * vrr[(m + 1) * sliceM + baseS];
-                            if (s2 >= 0) v += fN * (vrr[m * sliceM + e * nF + s2] - re * vrr[(m + 1) * sliceM + e * nF + s2]);
-                            if (em >= 0) v += fe * vrr[(m + 1) * sliceM + em * nF + s];
-                            vrr[m * sliceM + baseT] = v;
+                            var src2 = (e * nF + s2) * mStride;
+                            for (var m = 0; m <= mMax; m++)
+                                vrr[dst + m] += fN * (vrr[src2 + m] - re * vrr[src2 + m + 1]);
+                        }
+                        if (em >= 0)
+                        {
+                            var fe = power[e * 3 + i] * o2ze;
+                            var srcE = (em * nF + s) * mStride + 1;
+                            for (var m = 0; m <= mMax; m++)
+                                vrr[dst + m] += fe * vrr[srcE + m];
                         }
                     }
                 }
                 for (var e = eStart; e < nE; e++)
                 {
                     var row = e * nF;
-                    for (var f = fStart; f < nF; f++) contracted[row + f] += vrr[row + f];
+                    for (var f = fStart; f < nF; f++) contracted[row + f] += vrr[(row + f) * mStride];
                 }
             }
         }

@@ -18,6 +18,7 @@ internal sealed class FockBuilder
     private readonly int _maxL;
     private readonly int[][]? _storedKets;
     private readonly double[][]? _storedValues;
+    private readonly PkSupermatrix? _pk;
     private readonly int[] _order;
 
     public FockBuilder(BasisSet basis, double threshold, long maxStoredBytes)
@@ -77,6 +78,11 @@ internal sealed class FockBuilder
                 _storedValues[ab] = values;
                 return st;
             }, _ => { });
+            if (count * 8 + PkSupermatrix.Bytes(_n) <= maxStoredBytes)
+            {
+                _pk = PkSupermatrix.Build(_n, _pairs, _storedKets, _storedValues);
+                _storedValues = null;
+            }
         }
     }
 
@@ -87,7 +93,10 @@ internal sealed class FockBuilder
     public long IntegralCount { get; }
 
     /// <summary>True when the integrals are held in memory.</summary>
-    public bool Stored => _storedValues is not null;
+    public bool Stored => _storedValues is not null || _pk is not null;
+
+    /// <summary>True when G is built from the PK supermatrix.</summary>
+    public bool UsesSupermatrix => _pk is not null;
 
     internal IReadOnlyList<ShellPair> Pairs => _pairs;
 
@@ -100,6 +109,7 @@ internal sealed class FockBuilder
     /// <summary>G(D) = J − ½K for the total density <paramref name="density"/>.</summary>
     public Matrix Build(Matrix density)
     {
+        if (_pk is not null) return _pk.Build(density);
         var n = _n;
         var d = density.Data;
         var shells = _basis.Shells;

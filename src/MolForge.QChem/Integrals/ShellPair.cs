@@ -7,7 +7,7 @@ namespace MolForge.QChem.Integrals;
 internal sealed class ShellPair
 {
     /// <summary>Primitive pairs whose prefactor is below this are dropped.</summary>
-    public const double PrimitiveThreshold = 1e-15;
+    public const double PrimitiveThreshold = 1e-17;
 
     public ShellPair(Shell first, Shell second, int firstIndex, int secondIndex)
     {
@@ -25,13 +25,28 @@ internal sealed class ShellPair
                 if (Math.Abs(k) * 34.986836655249725 < PrimitiveThreshold) continue; // 2π^{5/2}
                 list.Add((z, (a * A.X + b * B.X) / z, (a * A.Y + b * B.Y) / z, (a * A.Z + b * B.Z) / z, k));
             }
+        // largest prefactors first, so quartet loops can stop early (see EriEngine)
+        list.Sort((x, y) => Math.Abs(y.K).CompareTo(Math.Abs(x.K)));
         Count = list.Count;
         Zeta = list.Select(t => t.Zeta).ToArray();
         Px = list.Select(t => t.Px).ToArray();
         Py = list.Select(t => t.Py).ToArray();
         Pz = list.Select(t => t.Pz).ToArray();
         K = list.Select(t => t.K).ToArray();
+        AbsK = K.Select(Math.Abs).ToArray();
+        HalfInvZeta = Zeta.Select(z => 0.5 / z).ToArray();
+        MinZeta = Count == 0 ? 1 : Zeta.Min();
+        PAx = Px.Select(x => x - A.X).ToArray();
+        PAy = Py.Select(x => x - A.Y).ToArray();
+        PAz = Pz.Select(x => x - A.Z).ToArray();
     }
+
+    public double[] AbsK { get; }
+    public double[] HalfInvZeta { get; }
+    public double MinZeta { get; }
+    public double[] PAx { get; }
+    public double[] PAy { get; }
+    public double[] PAz { get; }
 
     public Shell A { get; }
     public Shell B { get; }

@@ -13,11 +13,26 @@ public sealed record Excitation(string Label, int I, int A, int J, int B, bool I
     /// <summary>G = T − T† as a fermion operator.</summary>
     public FermionOperator Generator(int spatialOrbitals)
     {
+        var g = new FermionOperator();
+        foreach (var c in Components(spatialOrbitals)) g.Add(c, 1);
+        return g.NormalOrdered();
+    }
+
+    /// <summary>The spin-orbital parts τ − τ† of the generator (one per spin case), in a fixed order. The Pauli
+    /// strings of one part commute, so its exponential is exact; the Trotter product runs over the parts, defined
+    /// in fermionic terms, so every mapping gives the same unitary.</summary>
+    public IReadOnlyList<FermionOperator> Components(int spatialOrbitals)
+    {
         int n = spatialOrbitals;
-        var t = new FermionOperator();
+        var parts = new List<FermionOperator>();
+        void AddPart(params LadderOp[] ops)
+        {
+            var t = new FermionOperator().Add(1, ops);
+            parts.Add(new FermionOperator().Add(t, 1).Add(t.Adjoint(), -1).NormalOrdered());
+        }
         if (!IsDouble)
         {
-            for (int s = 0; s < 2; s++) t.Add(1, new LadderOp(A + s * n, true), new LadderOp(I + s * n, false));
+            for (int s = 0; s < 2; s++) AddPart(new LadderOp(A + s * n, true), new LadderOp(I + s * n, false));
         }
         else
         {
@@ -25,27 +40,38 @@ public sealed record Excitation(string Label, int I, int A, int J, int B, bool I
                 for (int s2 = 0; s2 < 2; s2++)
                 {
                     if (s1 == s2 && (A == B || I == J)) continue;
-                    t.Add(1, new LadderOp(A + s1 * n, true), new LadderOp(B + s2 * n, true), new LadderOp(J + s2 * n, false), new LadderOp(I + s1 * n, false));
+                    AddPart(new LadderOp(A + s1 * n, true), new LadderOp(B + s2 * n, true), new LadderOp(J + s2 * n, false), new LadderOp(I + s1 * n, false));
                 }
         }
-        var g = new FermionOperator().Add(t, 1).Add(t.Adjoint(), -1);
-        return g.NormalOrdered();
+        // (i,a)=(j,b): the αβ and βα parts are the same operator; keep it once with weight 2
+        if (IsDouble && I == J && A == B)
+        {
+            var merged = new FermionOperator().Add(parts[0], 1).Add(parts[1], 1).NormalOrdered();
+            parts.Clear();
+            parts.Add(merged);
+        }
+        return parts.Where(p => p.Terms.Count > 0).ToList();
     }
 
-    /// <summary>The mapped generator Σ_j i g_j P_j and its Trotter factors exp(θG) ≈ Π_j exp(−i(−g_j θ)P_j) as
-    /// (P_j, −g_j), in a deterministic order.</summary>
+    /// <summary>The mapped generator Σ_j i g_j P_j and its Trotter factors exp(θG) ≈ Π_parts Π_j exp(−i(−g_j θ)P_j)
+    /// as (P_j, −g_j), part by part in <see cref="Components"/> order, strings sorted within a part.</summary>
     public (QubitOperator Qubit, (PauliString Pauli, double Multiplier)[] Factors) Map(FermionMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        var q = mapping.Map(Generator(mapping.ModeCount / 2)).Simplify(1e-12);
+        var total = new QubitOperator();
         var factors = new List<(PauliString, double)>();
-        foreach (var (p, c) in q.SortedTerms())
+        foreach (var part in Components(mapping.ModeCount / 2))
         {
-            if (Math.Abs(c.Real) > 1e-10)
-                throw new InvalidOperationException($"Excitation {Label} mapped to a non-anti-Hermitian term {c} [{p}].");
-            factors.Add((p, -c.Imaginary));
+            var q = mapping.Map(part).Simplify(1e-12);
+            foreach (var (p, c) in q.SortedTerms())
+            {
+                if (Math.Abs(c.Real) > 1e-10)
+                    throw new InvalidOperationException($"Excitation {Label} mapped to a non-anti-Hermitian term {c} [{p}].");
+                factors.Add((p, -c.Imaginary));
+            }
+            total.Add(q, 1);
         }
-        return (q, factors.ToArray());
+        return (total.Simplify(1e-12), factors.ToArray());
     }
 
     /// <summary>All spin-adapted singles and doubles from the closed-shell reference with nocc doubly occupied of

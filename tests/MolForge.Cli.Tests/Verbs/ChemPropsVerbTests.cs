@@ -121,4 +121,50 @@ public class ChemPropsVerbTests
         Assert.Equal(2, code);
         Assert.Contains("query SMILES", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Describe_reads_csv_with_a_smiles_column_and_reports_bad_rows()
+    {
+        var csv = "id,smiles,activity\nm1,CCO,1.5\nm2,C1CC,2\nm3,c1ccccc1,3\n";
+        var (code, output, err) = await Run(csv, "describe", "-", "--from", "csv");
+        Assert.Equal(1, code);
+        Assert.Equal("line 3: ring bond 1 not closed", err.Trim());
+        var lines = output.TrimEnd().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("CCO,m1,C2H6O,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("c1ccccc1,m3,C6H6,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Describe_skips_comments_and_a_smiles_header()
+    {
+        var (code, output, err) = await Run("smiles name\n# a comment\nCCO ethanol\n", "describe", "-");
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        Assert.Equal(2, output.TrimEnd().Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task Unknown_input_format_is_a_usage_error()
+    {
+        var (code, _, err) = await Run("CCO\n", "match", "C", "-", "--from", "pdb");
+        Assert.Equal(2, code);
+        Assert.Contains("--from", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Output_keeps_input_order_across_parallel_chunks()
+    {
+        // 4,500 lines (three 2,048-line chunks processed in parallel), every 700th invalid.
+        var smiles = new[] { "CCO", "c1ccccc1", "CC(=O)O", "CCN", "C1CCCCC1" };
+        var sb = new System.Text.StringBuilder();
+        for (var i = 1; i <= 4500; i++) sb.Append(i % 700 == 0 ? "C1CC" : smiles[i % smiles.Length]).Append(" m").Append(i).Append('\n');
+        var (code, output, err) = await Run(sb.ToString(), "describe", "-");
+        Assert.Equal(1, code);
+        var rows = output.TrimEnd().Split('\n').Skip(1).Select(l => l.Split(',')).ToList();
+        var expectedNames = Enumerable.Range(1, 4500).Where(i => i % 700 != 0).Select(i => $"m{i}").ToList();
+        Assert.Equal(expectedNames, rows.Select(r => r[1]));
+        Assert.All(rows, r => Assert.Equal(smiles[int.Parse(r[1][1..], CultureInfo.InvariantCulture) % smiles.Length], r[0]));
+        Assert.Equal(Enumerable.Range(1, 6).Select(k => $"line {k * 700}: ring bond 1 not closed"), err.Trim().Split('\n').Select(l => l.Trim()));
+    }
 }

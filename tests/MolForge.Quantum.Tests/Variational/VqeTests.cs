@@ -74,8 +74,9 @@ public class VqeTests(ITestOutputHelper output)
             energies.Add(res.Energy);
             Assert.True(res.Energy - r.Casci < ChemicalAccuracy);
         }
-        // the ansatz is the same unitary in every encoding (mappings are algebra isomorphisms), so the minima agree
-        Assert.True(energies.Max() - energies.Min() < 1e-6, string.Join(", ", energies));
+        // the Trotter product is defined part by part in fermionic terms and each part's exponential is exact, so the
+        // ansatz is the same unitary in every encoding (mappings are algebra isomorphisms): the minima agree
+        Assert.True(energies.Max() - energies.Min() < 1e-8, string.Join(", ", energies));
     }
 
     [Fact]

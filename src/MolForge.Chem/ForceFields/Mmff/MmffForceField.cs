@@ -36,7 +36,30 @@ public sealed class MmffForceField : IEnergyFunction
         _oops = oops;
         _torsions = torsions;
         _pairs = pairs;
+        var np = pairs.Length;
+        _pIdx = new int[2 * np];
+        _pConst = new double[6 * np];
+        for (var p = 0; p < np; p++)
+        {
+            var t = pairs[p];
+            _pIdx[2 * p] = 3 * t.I;
+            _pIdx[(2 * p) + 1] = 3 * t.J;
+            var rs = t.RStar;
+            var rs2 = rs * rs;
+            var rs7 = rs2 * rs2 * rs2 * rs;
+            _pConst[6 * p] = 1.07 * rs;
+            _pConst[(6 * p) + 1] = 0.07 * rs;
+            _pConst[(6 * p) + 2] = 1.12 * rs7;
+            _pConst[(6 * p) + 3] = 0.12 * rs7;
+            _pConst[(6 * p) + 4] = t.Epsilon;
+            _pConst[(6 * p) + 5] = Coulomb * t.ChargeTerm;
+        }
     }
+
+    // Non-bonded pairs as flat arrays for the hot loop: coordinate offsets (3i, 3j) and per pair
+    // 1.07 R*, 0.07 R*, 1.12 R*^7, 0.12 R*^7, epsilon, 332.0716 q_i q_j (scaled for 1-4).
+    private readonly int[] _pIdx;
+    private readonly double[] _pConst;
 
     /// <summary>Sets up MMFF94 for a molecule whose hydrogens are all explicit atoms and whose bonds are in Kekulé
     /// form (single/double/triple).</summary>
@@ -162,31 +185,55 @@ public sealed class MmffForceField : IEnergyFunction
             var dEdPhi = 0.5 * ((-t.V1 * Math.Sin(phi)) + (2.0 * t.V2 * Math.Sin(2.0 * phi)) - (3.0 * t.V3 * Math.Sin(3.0 * phi)));
             Geometry.AddDihedralGradient(g, t.I, t.J, t.K, t.L, b1, b2, b3, m, n, dEdPhi);
         }
-        foreach (var t in _pairs)
-        {
-            var r = Geometry.Distance(x, 3, t.I, t.J);
-            var rs = t.RStar;
-            var a = 1.07 * rs / (r + (0.07 * rs));
-            var a2 = a * a;
-            var a7 = a2 * a2 * a2 * a;
-            var rs2 = rs * rs;
-            var rs7 = rs2 * rs2 * rs2 * rs;
-            var r2 = r * r;
-            var r6 = r2 * r2 * r2;
-            var r7 = r6 * r;
-            var den = r7 + (0.12 * rs7);
-            var b = (1.12 * rs7 / den) - 2.0;
-            eVdw += t.Epsilon * a7 * b;
-            var dEdr = t.Epsilon * ((-7.0 * a7 / (r + (0.07 * rs)) * b) + (a7 * (-1.12 * rs7 * 7.0 * r6 / (den * den))));
-            if (t.ChargeTerm != 0.0)
-            {
-                var e = Coulomb * t.ChargeTerm / (r + 0.05);
-                eEle += e;
-                dEdr -= e / (r + 0.05);
-            }
-            Geometry.AddDistanceGradient(x, g, t.I, t.J, r, dEdr);
-        }
+        NonBonded(x, g, out eVdw, out eEle);
         return new MmffEnergyTerms(eBond, eAngle, eStbn, eOop, eTors, eVdw, eEle);
+    }
+
+    /// <summary>Buffered 14-7 van der Waals and buffered Coulomb over all pairs (MMFF.I eqs. 9, 13).</summary>
+    private unsafe void NonBonded(ReadOnlySpan<double> x, Span<double> g, out double eVdw, out double eEle)
+    {
+        double ev = 0, ee = 0;
+        var np = _pIdx.Length / 2;
+        fixed (double* px = x, pg = g, pc = _pConst)
+        fixed (int* pi = _pIdx)
+        {
+            for (var p = 0; p < np; p++)
+            {
+                int i = pi[2 * p], j = pi[(2 * p) + 1];
+                var c = pc + (6 * p);
+                double dx = px[i] - px[j], dy = px[i + 1] - px[j + 1], dz = px[i + 2] - px[j + 2];
+                var r2 = (dx * dx) + (dy * dy) + (dz * dz);
+                var r = Math.Sqrt(r2);
+                var t = r + c[1];
+                var a = c[0] / t;
+                var a2 = a * a;
+                var a7 = a2 * a2 * a2 * a;
+                var r6 = r2 * r2 * r2;
+                var den = (r6 * r) + c[3];
+                var b = (c[2] / den) - 2.0;
+                var eps = c[4];
+                ev += eps * a7 * b;
+                var dEdr = eps * a7 * ((-7.0 * b / t) - (7.0 * c[2] * r6 / (den * den)));
+                var qq = c[5];
+                if (qq != 0.0)
+                {
+                    var tq = 1.0 / (r + 0.05);
+                    var e = qq * tq;
+                    ee += e;
+                    dEdr -= e * tq;
+                }
+                var f = dEdr / r;
+                double gx = f * dx, gy = f * dy, gz = f * dz;
+                pg[i] += gx;
+                pg[i + 1] += gy;
+                pg[i + 2] += gz;
+                pg[j] -= gx;
+                pg[j + 1] -= gy;
+                pg[j + 2] -= gz;
+            }
+        }
+        eVdw = ev;
+        eEle = ee;
     }
 
     /// <summary>Wilson out-of-plane angle χ of bond J-L from plane I-J-K; E = 0.5 C2 koop χ² (χ in degrees).</summary>

@@ -15,7 +15,10 @@ public readonly record struct KernelSettings(bool AllowSimd = true, bool AllowPa
     public static KernelSettings Scalar => new(false, false);
 
     /// <summary>True when the AVX2/FMA path is usable on this CPU and allowed.</summary>
-    public bool UseSimd => AllowSimd && Avx2.IsSupported && Fma.IsSupported;
+    public bool UseSimd => AllowSimd && SimdAvailable;
+
+    /// <summary>True when the CPU (and runtime: DOTNET_EnableAVX2=0 turns it off) offers AVX2 and FMA.</summary>
+    public static bool SimdAvailable => Avx2.IsSupported && Fma.IsSupported;
 
     /// <summary>Work items (amplitude pairs) above which a kernel runs on several threads.</summary>
     public const long ParallelThreshold = 1L << 15;

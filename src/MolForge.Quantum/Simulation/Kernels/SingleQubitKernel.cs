@@ -36,6 +36,7 @@ public static unsafe class SingleQubitKernel
     /// <summary>Applies the gate to the pairs with index k in [k0, k1) (pair k = amplitude k with a zero inserted at bit t).</summary>
     internal static void ApplyRange(Complex* psi, int t, in Matrix2 m, long k0, long k1, bool simd)
     {
+        simd &= KernelSettings.SimdAvailable;
         if (t == 0)
         {
             long k = k0;
@@ -64,7 +65,7 @@ public static unsafe class SingleQubitKernel
     internal static void Run(Complex* lo, Complex* hi, long count, in Matrix2 m, bool simd)
     {
         long i = 0;
-        if (simd && count >= 2)
+        if (simd && count >= 2 && KernelSettings.SimdAvailable)
         {
             var m00r = Vector256.Create(m.M00.Real); var m00i = Alt(m.M00.Imaginary);
             var m01r = Vector256.Create(m.M01.Real); var m01i = Alt(m.M01.Imaginary);

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using MolForge.Cli.Infrastructure;
+
+namespace MolForge.Cli.Tests.Verbs;
+
+public sealed class QchemVerbTests : IDisposable
+{
+    private const string Water = "3\nwater\nO 0.000000 0.000000 0.117300\nH 0.000000 0.757200 -0.469200\nH 0.000000 -0.757200 -0.469200\n";
+    private readonly string _dir = Directory.CreateTempSubdirectory("molforge-qchem-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private string File(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = await CliApp.RunAsync(args, new StringReader(stdin), o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public async Task Json_has_the_contract_keys_and_casci_energy()
+    {
+        var (code, output, err) = await Run("", "qchem", File("w.xyz", Water), "--basis", "sto-3g", "--method", "casci", "--active", "4,4", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        foreach (var key in new[] { "n_basis", "n_electrons", "e_nuc", "e_hf", "homo", "lumo", "homo_lumo_gap", "converged", "iterations", "seconds", "e_casci" })
+            Assert.True(root.TryGetProperty(key, out _), key);
+        Assert.Equal(7, root.GetProperty("n_basis").GetInt32());
+        Assert.Equal(10, root.GetProperty("n_electrons").GetInt32());
+        Assert.True(root.GetProperty("converged").GetBoolean());
+        Assert.True(root.GetProperty("e_casci").GetDouble() < root.GetProperty("e_hf").GetDouble());
+        Assert.Equal(root.GetProperty("lumo").GetDouble() - root.GetProperty("homo").GetDouble(), root.GetProperty("homo_lumo_gap").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public async Task Standard_input_sdf_with_charge_and_exports()
+    {
+        const string sdf = "hydroxide\n  test\n\n  2  1  0  0  0  0  0  0  0  0999 V2000\n    0.0000    0.0000    0.0000 O   0  5  0  0  0  0  0  0  0  0  0  0\n    0.9700    0.0000    0.0000 H   0  0  0  0  0  0  0  0  0  0  0  0\n  1  2  1  0\nM  CHG  1   1  -1\nM  END\n$$$$\n";
+        var molden = Path.Combine(_dir, "oh.molden");
+        var fcidump = Path.Combine(_dir, "oh.fcidump");
+        var (code, output, err) = await Run(sdf, "qchem", "-", "--from", "sdf", "--json", "--active", "2,2", "--molden", molden, "--fcidump", fcidump);
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(10, doc.RootElement.GetProperty("n_electrons").GetInt32());
+        Assert.Equal(-1, doc.RootElement.GetProperty("charge").GetInt32());
+        Assert.StartsWith("[Molden Format]", System.IO.File.ReadAllText(molden), StringComparison.Ordinal);
+        Assert.StartsWith(" &FCI NORB=2,NELEC=2", System.IO.File.ReadAllText(fcidump), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Odd_electron_count_is_a_clear_error_with_exit_2()
+    {
+        var (code, _, err) = await Run("", "qchem", File("nh2.xyz", "3\n\nN 0 0 0\nH 1.0 0 0\nH 0 1.0 0\n"));
+        Assert.Equal(2, code);
+        Assert.Equal("error: molecule has 9 electrons (charge 0): open-shell systems are not supported; use --charge", err.Trim());
+    }
+
+    [Theory]
+    [InlineData("vqe needs the quantum engine (not yet merged)", "--method", "vqe")]
+    [InlineData("active space (20,10): the molecule has only 10 electrons", "--method", "casci", "--active", "20,10")]
+    [InlineData("--active expects NE,NO", "--active", "4")]
+    public async Task Unsupported_or_bad_options_exit_2(string message, params string[] extra)
+    {
+        var (code, _, err) = await Run("", ["qchem", File("w.xyz", Water), .. extra]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Smiles_input_explains_that_conformers_are_not_available_yet()
+    {
+        var (code, _, err) = await Run("", "qchem", "CCO");
+        Assert.Equal(2, code);
+        Assert.Contains("SMILES input needs the conformer generator (not yet available)", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_rhf_prints_json()
+    {
+        var (code, output, err) = await Run("", "bench", "rhf", File("w.xyz", Water), "--basis", "sto-3g", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(7, doc.RootElement.GetProperty("n_basis").GetInt32());
+        Assert.True(doc.RootElement.GetProperty("seconds").GetDouble() > 0);
+    }
+}
