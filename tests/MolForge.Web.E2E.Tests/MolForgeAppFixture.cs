@@ -15,7 +15,7 @@ namespace MolForge.Web.E2E.Tests;
 
 /// <summary>The real web app (Program, AddMolForgeWeb/UseMolForgeWeb) on Kestrel at 127.0.0.1 with a fresh SQLite
 /// file, in Development (static web assets from the build), plus headless Debian Chromium. When the build has no
-/// generator model file, a TEST-ONLY fixed-list generator stands in; everything else is real.</summary>
+/// MOLFORGE_E2E_REAL_GENERATOR=1, a TEST-ONLY fixed-list generator stands in; everything else is real.</summary>
 public sealed class MolForgeAppFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "molforge-e2e-" + Guid.NewGuid().ToString("N")[..8]);
@@ -77,8 +77,11 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary>True when the shipped generator model is missing, so the TEST-ONLY fixed-list generator stands in.</summary>
-    public static bool UsesFakeGenerator => !File.Exists(GenerationFiles.DefaultModelPath());
+    /// <summary>True unless MOLFORGE_E2E_REAL_GENERATOR=1 and the shipped model is in the build output: the TEST-ONLY
+    /// fixed-list generator keeps the browser tests deterministic and quick (the model proposes drug-sized molecules
+    /// whose RHF takes tens of seconds each on CI's two cores; the generator has its own tests).</summary>
+    public static bool UsesFakeGenerator =>
+        Environment.GetEnvironmentVariable("MOLFORGE_E2E_REAL_GENERATOR") != "1" || !File.Exists(GenerationFiles.DefaultModelPath());
 
     private sealed class AppFactory(string databasePath) : WebApplicationFactory<Program>
     {
@@ -89,7 +92,7 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
             builder.UseSetting("MolForge:MaxUploadBytes", "65536");
             builder.ConfigureTestServices(services =>
             {
-                // The real pipeline throughout, except the generator while its model file is not in the build output.
+                // The real pipeline throughout, except (by default) the generator.
                 if (UsesFakeGenerator) services.Replace(ServiceDescriptor.Singleton<ICandidateGenerator, E2EFakeGenerator>());
             });
         }

@@ -3,8 +3,7 @@ using MolForge.Application.Pipeline;
 
 namespace MolForge.Web.E2E.Tests.Fakes;
 
-/// <summary>TEST-ONLY generator, used by the E2E fixture only while the shipped generator model is absent from the
-/// build output: it proposes small molecules (a few heavy atoms, so RHF stays quick on CI) in a fixed order. Everything after generation (structure
+/// <summary>TEST-ONLY generator, used by the E2E fixture unless MOLFORGE_E2E_REAL_GENERATOR=1: it proposes small molecules (a few heavy atoms, so RHF stays quick on CI) in a fixed order. Everything after generation (structure
 /// checks, descriptors, conformer, RHF, active space, VQE, ranking, storage, export) is the app's real pipeline.</summary>
 internal sealed class E2EFakeGenerator : ICandidateGenerator
 {
