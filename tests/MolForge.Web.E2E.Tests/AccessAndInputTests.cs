@@ -15,7 +15,7 @@ public sealed class AccessAndInputTests(MolForgeAppFixture app)
         await BrowserSteps.RegisterAsync(alicePage, BrowserSteps.NewEmail("alice"));
         await BrowserSteps.FillPromptAsync(alicePage, "NC=O", 1);
         var runId = await BrowserSteps.SubmitAsync(alicePage);
-        await Expect(alicePage.Locator("[data-testid=candidate-row] svg")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
+        await Expect(alicePage.Locator("[data-testid=candidate-row] svg")).ToHaveCountAsync(1, new() { Timeout = BrowserSteps.ResultsTimeout });
         var aliceExport = await alice.APIRequest.GetAsync($"/runs/{runId}/export/sdf");
         Assert.Equal(200, aliceExport.Status);
 

@@ -8,6 +8,9 @@ internal static partial class BrowserSteps
 {
     public const string Password = "Forge!2026pass";
 
+    /// <summary>How long a design run may take (ms): the shipped model proposes drug-sized molecules, much slower to score.</summary>
+    public static float ResultsTimeout => MolForgeAppFixture.UsesFakeGenerator ? 90_000 : 900_000;
+
     [GeneratedRegex(@"/runs/([0-9a-f-]{36})$")]
     public static partial Regex RunUrl();
 

@@ -25,7 +25,7 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
 
         // Ranked results: one row per candidate, each with its RDKit SVG depiction.
         var rows = page.GetByTestId("candidate-row");
-        await Expect(page.Locator("[data-testid=candidate-row] svg")).ToHaveCountAsync(3, new() { Timeout = 90_000 });
+        await Expect(page.Locator("[data-testid=candidate-row] svg")).ToHaveCountAsync(3, new() { Timeout = BrowserSteps.ResultsTimeout });
         var ranks = new List<int>();
         foreach (var row in await rows.AllAsync()) ranks.Add(int.Parse((await row.GetAttributeAsync("data-rank"))!, CultureInfo.InvariantCulture));
         Assert.Equal([1, 2, 3], ranks);
