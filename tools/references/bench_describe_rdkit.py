@@ -2,7 +2,8 @@
 """RDKit side of the `molforge describe` benchmark: reads a SMILES file (SMILES [name] per line) and writes the
 same CSV columns with the same RDKit functions. Time it with the process start included, e.g.
   time PYTHONPATH=/usr/lib/x86_64-linux-gnu /usr/bin/python3 tools/references/bench_describe_rdkit.py in.smi > out.csv
-Make the input with:  python3 tools/references/bench_describe_rdkit.py --make-input 2400 > bench2400.smi
+Input: data/bench/canon_zinc_2400.smi.gz (the shipped 2,400-SMILES bench set; .gz is read directly), or make one
+with:  python3 tools/references/bench_describe_rdkit.py --make-input 2400 > bench2400.smi
 """
 import gzip, csv, sys
 
@@ -22,7 +23,8 @@ def main(path):
     out = sys.stdout
     out.write('smiles,name,formula,mol_weight,exact_mass,heavy_atoms,clogp,tpsa,hbd,hba,rotatable_bonds,rings,'
               'aromatic_rings,fraction_csp3,qed\n')
-    for n, line in enumerate(open(path), 1):
+    lines = gzip.open(path, 'rt') if path.endswith('.gz') else open(path)
+    for n, line in enumerate(lines, 1):
         parts = line.split(None, 1)
         if not parts:
             continue

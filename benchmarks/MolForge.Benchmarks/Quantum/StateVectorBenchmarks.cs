@@ -34,7 +34,7 @@ public class SingleQubitGateBenchmarks
     public void Scalar() => SingleQubitKernel.Apply(_state.Amplitudes, Target, _u, KernelSettings.Scalar);
 
     [Benchmark]
-    public void SimdSingleThread() => SingleQubitKernel.Apply(_state.Amplitudes, Target, _u, new KernelSettings(true, false));
+    public void SimdSingleThread() => SingleQubitKernel.Apply(_state.Amplitudes, Target, _u, new KernelSettings(ForceScalar: false, SingleThreaded: true));
 
     [Benchmark]
     public void SimdParallel() => SingleQubitKernel.Apply(_state.Amplitudes, Target, _u, KernelSettings.Default);

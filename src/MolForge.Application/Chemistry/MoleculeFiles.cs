@@ -82,7 +82,7 @@ public static class MoleculeFiles
             yield return new MoleculeRecord(1, null, "CSV header has no 'smiles' column");
             yield break;
         }
-        var nameCol = columns.FindIndex(c => c.Trim().ToLowerInvariant() is "name" or "title" or "pref_name" or "id" or "mol_id");
+        var nameCol = NameColumn(columns);
         long line = 1;
         while (reader.ReadLine() is { } text)
         {
@@ -105,6 +105,19 @@ public static class MoleculeFiles
             if (nameCol >= 0 && nameCol < f.Count) m = m.WithName(f[nameCol].Trim());
             yield return new MoleculeRecord(line, props.Count > 0 ? m.WithProperties(props) : m, null);
         }
+    }
+
+    private static readonly string[] NameColumns = ["name", "title", "pref_name", "mol_id", "id", "molecule_chembl_id"];
+
+    /// <summary>The column used as the molecule name: the first of name, title, pref_name, mol_id, id,
+    /// molecule_chembl_id present (case-insensitive), or -1.</summary>
+    public static int NameColumn(IReadOnlyList<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        foreach (var wanted in NameColumns)
+            for (var i = 0; i < header.Count; i++)
+                if (header[i].Trim().Equals(wanted, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
     }
 
     internal static List<string> SplitCsv(string line, char sep)

@@ -115,7 +115,7 @@ public static class SmilesLineCanonicalizer
                 if (idx < 0) continue;
                 layout._separator = sep;
                 layout._smilesColumn = idx;
-                layout._nameColumn = Array.FindIndex(fields, f => f.Trim().ToLowerInvariant() is "name" or "pref_name" or "title" or "id" or "mol_id" or "molecule_chembl_id");
+                layout._nameColumn = MoleculeFiles.NameColumn(fields);
                 layout.HasHeader = true;
                 layout.HeaderOutput = layout._nameColumn >= 0 ? "smiles\t" + fields[layout._nameColumn].Trim() : "smiles";
                 return layout;

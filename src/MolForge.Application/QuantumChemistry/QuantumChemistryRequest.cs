@@ -29,6 +29,8 @@ public sealed record QuantumChemistryRequest
     public QChemMethod Method { get; init; } = QChemMethod.Rhf;
     /// <summary>Active space (electrons, orbitals); default (2,2) for CASCI.</summary>
     public (int Electrons, int Orbitals)? Active { get; init; }
+    /// <summary>VQE settings (backend, mapping, ansatz, shots) when the method is VQE.</summary>
+    public MolForge.Application.Design.ScoringSettings? Vqe { get; init; }
     /// <summary>SCF settings.</summary>
     public MolForge.QChem.Scf.ScfOptions Scf { get; init; } = new();
 }

@@ -14,6 +14,8 @@ public sealed record QuantumChemistryResult
     public double? CasciEnergy { get; init; }
     /// <summary>Whether CASCI converged.</summary>
     public bool? CasciConverged { get; init; }
+    /// <summary>VQE outcome when the method was VQE.</summary>
+    public MolForge.Application.Scoring.VqeOutcome? Vqe { get; init; }
     /// <summary>Wall time of the whole job in seconds.</summary>
     public required double Seconds { get; init; }
     /// <summary>Title from the input file.</summary>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using MolForge.Application.Design;
+using MolForge.Application.Scoring;
 using MolForge.QChem;
 using MolForge.QChem.ActiveSpace;
 using MolForge.QChem.Ci;
@@ -7,39 +9,39 @@ using MolForge.QChem.Scf;
 namespace MolForge.Application.QuantumChemistry;
 
 /// <summary>The scoring stage's quantum chemistry: geometry (.xyz / .sdf) → RHF → active space → CASCI.</summary>
-public sealed class QuantumChemistryService
+public sealed class QuantumChemistryService(IVqeEngine? vqe = null)
 {
-    /// <summary>Message for SMILES input until conformers can be generated.</summary>
-    public const string SmilesNotYetSupported = "SMILES input needs the conformer generator (not yet available); give an .xyz or .sdf file with 3D coordinates";
-
-    /// <summary>Message for --method vqe until the quantum engine is merged.</summary>
-    public const string VqeNotYetSupported = "vqe needs the quantum engine (not yet merged)";
-
     /// <summary>Runs the job.</summary>
     /// <exception cref="QChemInputException">Bad input (file, element, charge, active space, size); the message says which.</exception>
-    /// <exception cref="NotSupportedException">SMILES input or VQE (not yet available).</exception>
+    /// <exception cref="NotSupportedException">A VQE backend that is not available.</exception>
     public QuantumChemistryResult Run(QuantumChemistryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Method == QChemMethod.Vqe) throw new NotSupportedException(VqeNotYetSupported);
         var clock = Stopwatch.StartNew();
         var geometry = ReadGeometry(request);
         var molecule = Molecule3D.FromAngstrom(geometry.AtomicNumbers, geometry.CoordinatesAngstrom, request.Charge ?? geometry.FormalCharge);
         molecule.RequireClosedShell();
-        var active = request.Active ?? (request.Method == QChemMethod.Casci ? (2, 2) : ((int, int)?)null);
+        var active = request.Active ?? (request.Method is QChemMethod.Casci or QChemMethod.Vqe ? (2, 2) : ((int, int)?)null);
         // fail fast, before the SCF, when the active space cannot fit the electrons (the virtual count is checked after it)
         if (active is { } a0) ActiveSpaceBuilder.Validate(a0.Item1, a0.Item2, molecule.ElectronCount / 2, int.MaxValue);
         var scf = RhfSolver.Run(molecule, request.Basis, request.Scf, cancellationToken);
         ActiveSpaceIntegrals? ints = null;
         CasciResult? ci = null;
+        VqeOutcome? vqeOutcome = null;
         if (active is { } a)
         {
             ints = ActiveSpaceBuilder.Build(scf, a.Item1, a.Item2);
-            if (request.Method == QChemMethod.Casci) ci = CasciSolver.Solve(ints);
+            if (request.Method == QChemMethod.Casci || (request.Method == QChemMethod.Vqe && ints.OrbitalCount <= 8)) ci = CasciSolver.Solve(ints);
+            if (request.Method == QChemMethod.Vqe)
+            {
+                var engine = vqe ?? new StateVectorVqeEngine();
+                var energies = scf.OrbitalEnergies.AsSpan(ints.FirstActiveOrbital, ints.OrbitalCount).ToArray();
+                vqeOutcome = engine.Run(ints, energies, request.Vqe ?? new ScoringSettings(), cancellationToken);
+            }
         }
         return new QuantumChemistryResult
         {
-            Scf = scf, ActiveSpace = ints, CasciEnergy = ci?.Energy, CasciConverged = ci?.Converged,
+            Scf = scf, ActiveSpace = ints, CasciEnergy = ci?.Energy, CasciConverged = ci?.Converged, Vqe = vqeOutcome,
             Seconds = clock.Elapsed.TotalSeconds, Title = geometry.Title,
         };
     }
@@ -60,6 +62,7 @@ public sealed class QuantumChemistryService
             return ext == ".xyz" ? GeometryReader.ReadXyz(reader) : GeometryReader.ReadSdf(reader);
         }
         if (File.Exists(input)) throw new QChemInputException($"{input}: unknown input format (use .xyz or .sdf)");
-        throw new NotSupportedException(SmilesNotYetSupported);
+        // Not a file: a SMILES string, made 3D by the conformer generator as the scoring pipeline does.
+        return SmilesGeometry.FromSmiles(input);
     }
 }

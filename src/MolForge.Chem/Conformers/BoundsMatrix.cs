@@ -162,6 +162,7 @@ internal sealed class BoundsMatrix
 
     /// <summary>Triangle-inequality smoothing (Floyd-Warshall style, Dress &amp; Havel 1988): u_ij ≤ u_ik + u_kj,
     /// l_ij ≥ l_ik − u_kj. Where a lower bound ends above its upper bound both are set to their mean.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Smooth()
     {
         var n = N;

@@ -8,7 +8,7 @@ namespace MolForge.Chem.Conformers;
 /// <param name="Conformers">Number of conformers wanted (fewer come back when RMSD pruning merges them).</param>
 /// <param name="MaxAttemptsPerConformer">Embedding attempts per wanted conformer before giving up.</param>
 /// <param name="PruneRmsd">Heavy-atom RMSD (Å) under which two conformers count as the same.</param>
-/// <param name="Minimize">Minimise with MMFF94 (UFF-free fallback: distance-geometry refinement only).</param>
+/// <param name="Minimize">Minimise with MMFF94; molecules MMFF94 cannot type keep the distance-geometry geometry (no UFF fallback yet).</param>
 /// <param name="UseTorsionPreferences">Apply ETKDG-style torsion preferences before force-field minimisation.</param>
 public sealed record ConformerOptions(
     int Seed = 42,
@@ -39,6 +39,12 @@ public sealed class ConformerGenerationException : Exception
 /// Deterministic for a given seed.</summary>
 public static class ConformerGenerator
 {
+    // Iteration limits and tolerances of the three 4D stages (free fourth dimension, weak and full penalty) and of
+    // the final MMFF94 minimisation.
+    internal static int[] DgStageIterations = [1000, 300, 300];
+    internal static double DgTolerance = 1e-3;
+    internal static double MmffTolerance = 1e-3;
+
     /// <summary>Generates conformers of <paramref name="molecule"/> (implicit hydrogens are made explicit and
     /// aromatic bonds kekulised), lowest energy first.</summary>
     /// <exception cref="ConformerGenerationException">No acceptable embedding within the attempt budget.</exception>
@@ -70,7 +76,7 @@ public static class ConformerGenerator
             double energy = double.NaN;
             if (o.Minimize && graph.Mmff is { } ff)
             {
-                Lbfgs.Minimize(ff, x, new LbfgsOptions(MaxIterations: 10000, GradientTolerance: 2e-4, History: 32));
+                Lbfgs.Minimize(ff, x, new LbfgsOptions(MaxIterations: 10000, GradientTolerance: MmffTolerance, History: 32));
                 energy = ff.Energy(x);
                 if (!StereoCheck.Matches(graph, x, 3)) continue;
             }
@@ -132,16 +138,16 @@ public static class ConformerGenerator
             for (var i = 0; i < x4.Length; i++) x4[i] = box * (rng.NextDouble() - 0.5);
         }
         var error = new DistanceGeometryError(graph, bounds, dim) { FourthDimWeight = 0.0 };
-        var dgOptions = new LbfgsOptions(MaxIterations: 2000, GradientTolerance: 1e-3, MaxStep: 1.0);
+        var dgOptions = new LbfgsOptions(MaxIterations: DgStageIterations[0], GradientTolerance: DgTolerance, MaxStep: 1.0);
         MinimizationResult final;
         if (chiral)
         {
             for (var i = 0; i < n; i++) x4[(4 * i) + 3] = 3.0 * (rng.NextDouble() - 0.5);
             Lbfgs.Minimize(error, x4, dgOptions);
             error.FourthDimWeight = 0.1;
-            Lbfgs.Minimize(error, x4, dgOptions);
+            Lbfgs.Minimize(error, x4, dgOptions with { MaxIterations = DgStageIterations[1] });
             error.FourthDimWeight = 1.0;
-            final = Lbfgs.Minimize(error, x4, dgOptions);
+            final = Lbfgs.Minimize(error, x4, dgOptions with { MaxIterations = DgStageIterations[2] });
         }
         else
         {

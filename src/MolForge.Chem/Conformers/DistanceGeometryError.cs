@@ -61,6 +61,7 @@ internal sealed class DistanceGeometryError : IEnergyFunction
         return EnergyAndGradient(x, g);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double EnergyAndGradient(ReadOnlySpan<double> x, Span<double> g)
     {
         g.Clear();
@@ -129,6 +130,7 @@ internal sealed class DistanceGeometryError : IEnergyFunction
         return (ax * ((by * cz) - (bz * cy))) + (ay * ((bz * cx) - (bx * cz))) + (az * ((bx * cy) - (by * cx)));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double VolumeTerm(ReadOnlySpan<double> x, Span<double> g, int c, int n0, int n1, int n2, double lo, double hi)
     {
         var v = Volume(x, _dim, c, n0, n1, n2);

@@ -74,6 +74,7 @@ internal static class MetricMatrixEmbedding
         return true;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void MatVec(double[] m, double[] v, double[] w, int n)
     {
         for (var i = 0; i < n; i++)

@@ -113,7 +113,7 @@ internal sealed class TorsionPreferences : IEnergyFunction
     public static void Refine(EmbeddingGraph g, BoundsMatrix bounds, double[] x)
     {
         var f = new TorsionPreferences(g, bounds);
-        Bfgs.MinimizeAuto(f, x, new LbfgsOptions(MaxIterations: 300, GradientTolerance: 1e-3));
+        Lbfgs.Minimize(f, x, new LbfgsOptions(MaxIterations: 200, GradientTolerance: 1e-3, History: 16));
     }
 
     public double Energy(ReadOnlySpan<double> x)
@@ -122,6 +122,7 @@ internal sealed class TorsionPreferences : IEnergyFunction
         return EnergyAndGradient(x, g);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double EnergyAndGradient(ReadOnlySpan<double> x, Span<double> g)
     {
         g.Clear();

@@ -28,6 +28,7 @@ internal static class Geometry
     }
 
     /// <summary>Bond angle i-j-k in radians, and the unit vectors from j and bond lengths.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double Angle(ReadOnlySpan<double> x, int i, int j, int k, out V3 u, out V3 v, out double r1, out double r2)
     {
         var a = V3.At(x, i) - V3.At(x, j);
@@ -41,10 +42,12 @@ internal static class Geometry
     }
 
     /// <summary>Adds dE/dθ * dθ/dx for the angle i-j-k (θ from <see cref="Angle"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void AddAngleGradient(Span<double> g, int i, int j, int k, V3 u, V3 v, double r1, double r2, double theta, double dEdTheta)
     {
-        var cos = Math.Cos(theta);
-        var sin = Math.Max(Math.Sin(theta), 1e-8);
+        _ = theta;
+        var cos = Math.Clamp(V3.Dot(u, v), -1.0, 1.0);
+        var sin = Math.Max(Math.Sqrt(1.0 - (cos * cos)), 1e-8);
         var gi = (v - (u * cos)) * (-dEdTheta / (sin * r1));
         var gk = (u - (v * cos)) * (-dEdTheta / (sin * r2));
         gi.AddTo(g, i);
@@ -53,6 +56,7 @@ internal static class Geometry
     }
 
     /// <summary>Dihedral angle i-j-k-l in radians (IUPAC sign), with the pieces its gradient needs.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double Dihedral(ReadOnlySpan<double> x, int i, int j, int k, int l, out V3 b1, out V3 b2, out V3 b3, out V3 m, out V3 n)
     {
         b1 = V3.At(x, j) - V3.At(x, i);
@@ -66,6 +70,7 @@ internal static class Geometry
     }
 
     /// <summary>Adds dE/dφ * dφ/dx for the dihedral (Blondel &amp; Karplus 1996, J. Comput. Chem. 17, 1132).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void AddDihedralGradient(Span<double> g, int i, int j, int k, int l, V3 b1, V3 b2, V3 b3, V3 m, V3 n, double dEdPhi)
     {
         var m2 = V3.Dot(m, m);

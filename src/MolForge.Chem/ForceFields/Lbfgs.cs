@@ -19,6 +19,7 @@ public readonly record struct MinimizationResult(double Energy, int Iterations, 
 public static class Lbfgs
 {
     /// <summary>Minimises <paramref name="f"/> starting from (and overwriting) <paramref name="x"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static MinimizationResult Minimize(IEnergyFunction f, Span<double> x, LbfgsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(f);

@@ -38,7 +38,8 @@ public static class SdfWriter
         if (n > 999 || molecule.BondCount > 999) throw new ArgumentException("V2000 holds at most 999 atoms and 999 bonds.", nameof(molecule));
         var conf = molecule.Conformer;
         sb.Append(molecule.Name.Replace('\n', ' ')).Append('\n');
-        sb.Append("     MolForge").Append(conf is { Is3D: true } ? "3D" : "2D").Append('\n');
+        // Header line: initials (2), program (8), date/time (10), then the dimension code in columns 21-22.
+        sb.Append("  MolForge          ").Append(conf is { Is3D: true } ? "3D" : "2D").Append('\n');
         sb.Append('\n');
         sb.Append(inv, $"{n,3}{molecule.BondCount,3}  0  0  0  0  0  0  0  0999 V2000\n");
         var orders = KekuleOrders(molecule);
@@ -50,18 +51,54 @@ public static class SdfWriter
             var symbol = a.AtomicNumber == 0 ? "*" : a.Symbol;
             sb.Append(inv, $"{p.X,10:F4}{p.Y,10:F4}{p.Z,10:F4} {symbol,-3} 0{chg,3}  0  0  0  0  0  0  0  0  0  0\n");
         }
+        var wedges = conf is { Is3D: false } ? Wedges(molecule, orders) : null;
         for (var b = 0; b < molecule.BondCount; b++)
         {
             var bd = molecule.GetBond(b);
             var type = orders[b] switch { BondOrder.Double => 2, BondOrder.Triple => 3, BondOrder.Aromatic => 4, BondOrder.Zero => 8, _ => 1 };
             var stereo = bd.Stereo == BondStereo.Any && orders[b] == BondOrder.Double ? 3 : 0;
-            sb.Append(inv, $"{bd.Begin + 1,3}{bd.End + 1,3}{type,3}{stereo,3}\n");
+            int first = bd.Begin, second = bd.End;
+            if (wedges is not null && wedges[b].Code != 0)
+            {
+                stereo = wedges[b].Code;
+                first = wedges[b].Centre;
+                second = bd.OtherAtom(first);
+            }
+            sb.Append(inv, $"{first + 1,3}{second + 1,3}{type,3}{stereo,3}\n");
         }
         AppendProperty(sb, molecule, "CHG", a => a.FormalCharge, v => v != 0);
         AppendProperty(sb, molecule, "ISO", a => a.Isotope, v => v != 0);
         AppendProperty(sb, molecule, "RAD", a => a.RadicalElectrons switch { 1 => 2, 2 => 3, _ => 0 }, v => v != 0);
         sb.Append("M  END\n");
         return sb.ToString();
+    }
+
+    /// <summary>For 2D drawings: one wedge (1) or hash (6) bond per chiral atom, starting at that atom, chosen so that
+    /// the drawing reads back with the atom's tag.</summary>
+    private static (int Centre, int Code)[] Wedges(Molecule m, BondOrder[] orders)
+    {
+        var result = new (int Centre, int Code)[m.BondCount];
+        for (var a = 0; a < m.AtomCount; a++)
+        {
+            var tag = m.GetAtom(a).Chirality;
+            if (tag == ChiralTag.None) continue;
+            int best = -1, bestScore = int.MaxValue;
+            var nb = m.NeighborsOf(a);
+            var bs = m.BondsOf(a);
+            for (var k = 0; k < nb.Length; k++)
+            {
+                var b = bs[k];
+                if (orders[b] != BondOrder.Single || result[b].Code != 0) continue;
+                // Prefer bonds to non-stereo atoms outside rings.
+                var score = (m.GetAtom(nb[k]).Chirality != ChiralTag.None ? 10 : 0) + (m.RingInfo.IsBondInRing(b) ? 5 : 0) + k;
+                if (score < bestScore) { bestScore = score; best = k; }
+            }
+            if (best < 0) continue;
+            var drawn = StereoFromCoordinates.TagWithWedge(m, a, nb[best]);
+            if (drawn == ChiralTag.None) continue;
+            result[bs[best]] = (a, drawn == tag ? 1 : 6);
+        }
+        return result;
     }
 
     private static void AppendProperty(StringBuilder sb, Molecule m, string kind, Func<Atom, int> value, Func<int, bool> include)

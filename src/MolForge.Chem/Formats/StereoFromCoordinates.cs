@@ -82,6 +82,27 @@ internal static class StereoFromCoordinates
         }
     }
 
+    /// <summary>The tag a 2D-drawn atom gets when the bond to <paramref name="wedged"/> is drawn as a wedge (pointing
+    /// up, away from <paramref name="atom"/>); used by the SD writer to pick wedge or hash.</summary>
+    public static ChiralTag TagWithWedge(Molecule m, int atom, int wedged)
+    {
+        var conf = m.Conformer!;
+        var nb = m.NeighborsOf(atom);
+        if (nb.Length is < 3 or > 4) return ChiralTag.None;
+        var atoms = new Atom[m.AtomCount];
+        var pos = new Point3D[m.AtomCount];
+        for (var i = 0; i < atoms.Length; i++) { atoms[i] = m.GetAtom(i) with { Chirality = ChiralTag.None }; pos[i] = conf[i]; }
+        var bonds = m.Bonds.ToArray();
+        var wedge = new sbyte[bonds.Length];
+        var b = m.BondIndexBetween(atom, wedged);
+        // Orient the bond so the stereocentre is its begin atom.
+        if (bonds[b].Begin != atom) bonds[b] = bonds[b] with { Begin = atom, End = wedged };
+        wedge[b] = 1;
+        // Keep the molecule's bond order around the atom: only this atom's tag is read back.
+        Assign(atoms, bonds, pos, false, wedge, null);
+        return atoms[atom].Chirality;
+    }
+
     private static int FirstOther(List<int> list, int exclude)
     {
         foreach (var v in list) if (v != exclude) return v;

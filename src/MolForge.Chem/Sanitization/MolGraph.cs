@@ -16,6 +16,9 @@ internal sealed class MolGraph
     public int[] AdjAtom = [];
     public int[] AdjBond = [];
 
+    /// <summary>After hydrogen removal: the original index of each remaining atom (null when nothing was removed).</summary>
+    public int[]? OriginalIndex;
+
     /// <summary>Explicit valence per atom (RDKit's d_explicitValence).</summary>
     public int[] ExplicitValence = [];
 

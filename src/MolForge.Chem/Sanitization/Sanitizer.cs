@@ -16,14 +16,26 @@ public static class Sanitizer
         ArgumentNullException.ThrowIfNull(molecule);
         var g = new MolGraph(molecule);
         g.BuildAdjacency();
-        var result = Sanitize(g, molecule.Name, removeHydrogens);
+        var result = Sanitize(g, molecule.Name, removeHydrogens, out var kept);
         if (molecule.Properties.Count > 0) result = result.WithProperties(molecule.Properties);
-        if (molecule.Conformer is not null && !removeHydrogens) result = result.WithConformer(molecule.Conformer);
+        if (molecule.Conformer is { } conf)
+        {
+            if (kept is null) result = result.WithConformer(conf);
+            else
+            {
+                var pos = new Point3D[kept.Length];
+                for (var i = 0; i < kept.Length; i++) pos[i] = conf[kept[i]];
+                result = result.WithConformer(new Conformer(pos, conf.Is3D));
+            }
+        }
         return result;
     }
 
-    internal static Molecule Sanitize(MolGraph g, string name, bool removeHydrogens)
+    internal static Molecule Sanitize(MolGraph g, string name, bool removeHydrogens) => Sanitize(g, name, removeHydrogens, out _);
+
+    internal static Molecule Sanitize(MolGraph g, string name, bool removeHydrogens, out int[]? keptAtoms)
     {
+        keptAtoms = null;
         var n = g.AtomCount;
         if (g.ExplicitValence.Length < n || g.AdjStart.Length != n + 1) g.BuildAdjacency();
         // 1. Clean-up (nitro, N-oxides, perhalates, phosphorus ylides).
@@ -59,9 +71,14 @@ public static class Sanitizer
             implicitH[i] = now;
             g.Atoms[i] = g.Atoms[i] with { ImplicitHydrogens = (byte)now };
         }
+        // Safety net: the final (Kekulé or re-aromatised) form must itself satisfy the valence model, so that what
+        // we accept can always be written and read back (inputs such as aromatic atoms with triple bonds can
+        // otherwise leave an over-valent Kekulé structure).
+        for (var i = 0; i < n; i++) ValenceModel.CalcExplicitValence(g, i, true);
         if (removeHydrogens && HasRemovableH(g))
         {
             g = RemoveHydrogens(g);
+            keptAtoms = g.OriginalIndex;
             rings = SssrFinder.Find(g.AtomCount, g.BondSpan);
         }
         var molecule = g.ToMolecule(name, rings);
@@ -252,6 +269,9 @@ public static class Sanitizer
             });
         }
         ng.BuildAdjacency();
+        var original = new int[ng.AtomCount];
+        for (var i = 0; i < n; i++) if (map[i] >= 0) original[map[i]] = i;
+        ng.OriginalIndex = original;
         return ng;
     }
 }

@@ -106,7 +106,6 @@ internal sealed class SmartsParser
                 pending = null;
                 continue;
             }
-            var atomPos = _pos;
             var atom = ParseAtom();
             var index = _atoms.Count;
             _atoms.Add(atom);
@@ -114,7 +113,6 @@ internal sealed class SmartsParser
                 _bonds.Add(new QueryBond(prev, index, pending ?? PrimitiveBondExpr.Of(BondPrimitive.SingleOrAromatic)));
             else if (pending is not null)
                 throw Error("bond without an atom before it", pendingPos);
-            _ = atomPos;
             pending = null;
             prev = index;
         }
@@ -215,8 +213,14 @@ internal sealed class SmartsParser
         var c = Cur;
         if (c == '!')
         {
-            _pos++;
-            return new NotBondExpr(ParseBondUnary());
+            var negations = 0;
+            while (!AtEnd && Cur == '!')
+            {
+                negations++;
+                _pos++;
+            }
+            var inner = ParseBondUnary();
+            return negations % 2 == 1 ? new NotBondExpr(inner) : inner;
         }
         _pos++;
         return c switch
@@ -367,12 +371,16 @@ internal sealed class SmartsParser
     private AtomExpr ParseAtomUnary()
     {
         if (AtEnd) throw Error("pattern ends inside a bracket atom");
-        if (Cur == '!')
+        // Iterative over repeated '!' so that long runs cannot exhaust the stack.
+        var negations = 0;
+        while (!AtEnd && Cur == '!')
         {
+            negations++;
             _pos++;
-            return new NotAtomExpr(ParseAtomUnary());
         }
-        return ParseAtomPrimitive();
+        if (AtEnd) throw Error("pattern ends inside a bracket atom");
+        var primitive = ParseAtomPrimitive();
+        return negations % 2 == 1 ? new NotAtomExpr(primitive) : primitive;
     }
 
     private int? OptionalNumber()

@@ -27,6 +27,7 @@ public sealed class SmartsQuery
         foreach (var a in atoms)
             if (a.RequiredAtomicNumber > 0) required[a.RequiredAtomicNumber] = required.GetValueOrDefault(a.RequiredAtomicNumber) + 1;
         RequiredElements = [.. required.Select(kv => (kv.Key, kv.Value))];
+        RequiredAromaticAtoms = RequiredArom.Count(a => a == 1);
     }
 
     /// <summary>Atom expressions as an array (hot path).</summary>
@@ -48,6 +49,9 @@ public sealed class SmartsQuery
         plan = MatchPlan.Build(_atoms, _bonds, start);
         return Interlocked.CompareExchange(ref _plansByStart[start], plan, null) ?? plan;
     }
+
+    /// <summary>Number of query atoms that must be aromatic.</summary>
+    internal int RequiredAromaticAtoms { get; }
 
     /// <summary>(atomic number, count) that any match needs.</summary>
     internal (int Z, int Count)[] RequiredElements { get; }

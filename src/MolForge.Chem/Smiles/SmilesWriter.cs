@@ -458,19 +458,54 @@ public static class SmilesWriter
                 var (n1, b1) = PickDirectionalNeighbour(d1, db);
                 var (n2, b2) = PickDirectionalNeighbour(d2, db);
                 if (b1 < 0 || b2 < 0) continue;
-                if (_dir[b1] == '\0') _dir[b1] = '/';
-                var s1 = Sign(b1, d1);
                 var cis = bd.Stereo == BondStereo.Cis;
                 var ref1 = d1 == bd.Begin ? bd.StereoAtomBegin : bd.StereoAtomEnd;
                 var ref2 = d2 == bd.Begin ? bd.StereoAtomBegin : bd.StereoAtomEnd;
                 if (n1 != ref1) cis = !cis;
                 if (n2 != ref2) cis = !cis;
-                var s2 = cis ? s1 : -s1;
-                if (_dir[b2] != '\0') continue; // already fixed by a neighbouring double bond
-                // Choose the character giving sign s2 for n2 relative to d2.
-                _dir[b2] = '/';
-                if (Sign(b2, d2) != s2) _dir[b2] = '\\';
+                // A bond whose far atom belongs to another stereo double bond may already be constrained there.
+                var fixed1 = _dir[b1] != '\0' || TryImply(b1, n1);
+                var fixed2 = _dir[b2] != '\0' || TryImply(b2, n2);
+                if (fixed1)
+                {
+                    if (!fixed2) SetSign(b2, d2, cis ? Sign(b1, d1) : -Sign(b1, d1));
+                }
+                else if (fixed2)
+                {
+                    SetSign(b1, d1, cis ? Sign(b2, d2) : -Sign(b2, d2));
+                }
+                else
+                {
+                    _dir[b1] = '/';
+                    SetSign(b2, d2, cis ? Sign(b1, d1) : -Sign(b1, d1));
+                }
             }
+        }
+
+        private void SetSign(int b, int d, int sign)
+        {
+            _dir[b] = '/';
+            if (Sign(b, d) != sign) _dir[b] = '\\';
+        }
+
+        /// <summary>When atom n is a stereo double-bond atom with another marked substituent bond, bond b must point
+        /// the opposite way at n; sets it and returns true.</summary>
+        private bool TryImply(int b, int n)
+        {
+            var isStereoEnd = false;
+            foreach (var x in _m.BondsOf(n))
+            {
+                var bx = _m.GetBond(x);
+                if (bx.Order == BondOrder.Double && bx.Stereo is BondStereo.Cis or BondStereo.Trans) { isStereoEnd = true; break; }
+            }
+            if (!isStereoEnd) return false;
+            foreach (var x in _m.BondsOf(n))
+            {
+                if (x == b || _dir[x] == '\0') continue;
+                SetSign(b, n, -Sign(x, n));
+                return true;
+            }
+            return false;
         }
 
         /// <summary>+1 when the neighbour across bond b is "above" double-bond atom d, from the written character.</summary>

@@ -147,6 +147,7 @@ public static class SubstructureMatcher
             // requires (most alert and PAINS patterns fail here without a search).
             foreach (var (z, count) in _query.RequiredElements)
                 if (_t.ElementCount(z) < count) return 0;
+            if (_query.RequiredAromaticAtoms > _t.CandidateCount(-1, 1)) return 0;
             var (map, used) = _t.RentScratch(_query.AtomCount);
             _map = map;
             _used = used;

@@ -1,4 +1,5 @@
 using MolForge.Chem.Core;
+using MolForge.Chem.Sanitization;
 using MolForge.Chem.Smarts;
 
 namespace MolForge.Chem.Substructure;
@@ -17,6 +18,7 @@ public sealed class SubstructureTarget
     private readonly byte[] _z;
     private readonly bool[] _aromatic;
     private readonly int[] _elementCounts = new int[Elements.MaxAtomicNumber + 1];
+    private readonly int _aromaticCount;
     // Atoms by atomicNumber * 2 + (aromatic ? 1 : 0).
     private readonly int[] _elementAromCounts = new int[(Elements.MaxAtomicNumber + 1) * 2];
     private readonly byte[] _bondKind;
@@ -63,6 +65,7 @@ public sealed class SubstructureTarget
             _z[a] = atom.AtomicNumber;
             _elementCounts[atom.AtomicNumber]++;
             _elementAromCounts[atom.AtomicNumber * 2 + (atom.IsAromatic ? 1 : 0)]++;
+            if (atom.IsAromatic) _aromaticCount++;
             _aromatic[a] = atom.IsAromatic;
             var onAtom = atom.TotalHydrogensOnAtom;
             var hNeighbors = 0;
@@ -88,7 +91,7 @@ public sealed class SubstructureTarget
             Set(AtomProperty.TotalDegree, a, degree + onAtom);
             Set(AtomProperty.TotalHydrogens, a, onAtom + hNeighbors);
             Set(AtomProperty.ImplicitHydrogens, a, onAtom);
-            Set(AtomProperty.TotalValence, a, SmartsValence.ExplicitValence(molecule, a) + atom.ImplicitHydrogens);
+            Set(AtomProperty.TotalValence, a, AtomValences.TotalValence(molecule, a));
             Set(AtomProperty.RingCount, a, rings.NumAtomRings(a));
             Set(AtomProperty.SmallestRing, a, rings.MinAtomRingSize(a));
             Set(AtomProperty.RingBondCount, a, ringBonds);
@@ -163,7 +166,7 @@ public sealed class SubstructureTarget
     /// and aromaticity <paramref name="aromatic"/> (1, 0, or -1 for either).</summary>
     internal int CandidateCount(int z, int aromatic)
     {
-        if (z < 0) return _z.Length;
+        if (z < 0) return aromatic < 0 ? _z.Length : aromatic == 1 ? _aromaticCount : _z.Length - _aromaticCount;
         return aromatic < 0 ? _elementCounts[z] : _elementAromCounts[z * 2 + aromatic];
     }
 }

@@ -14,7 +14,7 @@ internal sealed class MatchVerb : ICliVerb
         var smarts = new Argument<string>("smarts") { Description = "SMARTS pattern (Daylight SMARTS with RDKit semantics)." };
         var file = new Argument<string>("file") { Description = "Molecule file (.smi lines 'SMILES [name]', .csv with a smiles column, .sdf, .xyz; .gz ok), or - for standard input." };
         var from = PropsInputFormat.CreateOption();
-        var count = new Option<bool>("--count") { Description = "Append the number of unique matches (tab-separated) to each matching input." };
+        var count = new Option<bool>("--count") { Description = "Append the number of unique matches (tab-separated, at most 1000 as RDKit) to each matching input." };
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file instead of standard output." };
         var command = new Command("match", "Print the inputs (SMILES and name) that contain the SMARTS pattern, in input order.");
         command.Arguments.Add(smarts);

@@ -36,7 +36,6 @@ internal sealed class QchemVerb : ICliVerb
         command.SetAction(r =>
         {
             var m = r.GetValue(method) switch { "casci" => QChemMethod.Casci, "vqe" => QChemMethod.Vqe, _ => QChemMethod.Rhf };
-            if (m == QChemMethod.Vqe) throw new CliUsageException(QuantumChemistryService.VqeNotYetSupported);
             var path = r.GetValue(input)!;
             var request = new QuantumChemistryRequest
             {
@@ -47,6 +46,7 @@ internal sealed class QchemVerb : ICliVerb
                 Basis = r.GetValue(basis)!,
                 Method = m,
                 Active = ParseActive(r.GetValue(active)),
+                Vqe = m == QChemMethod.Vqe ? VqeSettings(r.GetValue(backend), r.GetValue(mapping), r.GetValue(ansatz), r.GetValue(shots)) : null,
                 Scf = new MolForge.QChem.Scf.ScfOptions { MaxBasisFunctions = r.GetValue(maxBasis), MaxIterations = r.GetValue(maxIter) },
             };
             if (r.GetValue(fcidump) is not null && request.Active is null && m != QChemMethod.Casci)
@@ -77,6 +77,17 @@ internal sealed class QchemVerb : ICliVerb
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static MolForge.Application.Design.ScoringSettings VqeSettings(string? backend, string? mapping, string? ansatz, int? shots)
+    {
+        var s = new MolForge.Application.Design.ScoringSettings(Method: "vqe");
+        s = s with { Backend = backend ?? s.Backend, Mapping = mapping ?? s.Mapping, Ansatz = ansatz ?? s.Ansatz, Shots = shots ?? s.Shots };
+        if (!MolForge.Application.Design.ScoringSettings.Backends.Contains(s.Backend)) throw new CliUsageException($"--backend must be one of {string.Join(", ", MolForge.Application.Design.ScoringSettings.Backends)}");
+        if (!MolForge.Application.Design.ScoringSettings.Mappings.Contains(s.Mapping)) throw new CliUsageException($"--mapping must be one of {string.Join(", ", MolForge.Application.Design.ScoringSettings.Mappings)}");
+        if (!MolForge.Application.Design.ScoringSettings.Ansatzes.Contains(s.Ansatz)) throw new CliUsageException($"--ansatz must be one of {string.Join(", ", MolForge.Application.Design.ScoringSettings.Ansatzes)}");
+        if (s.Shots < 1) throw new CliUsageException("--shots must be positive");
+        return s;
     }
 
     internal static (int, int)? ParseActive(string? text)
@@ -126,6 +137,23 @@ internal sealed class QchemVerb : ICliVerb
             {
                 w.WriteNumber("e_casci", e);
                 w.WriteBoolean("casci_converged", r.CasciConverged == true);
+            }
+            if (r.Vqe is { } v)
+            {
+                w.WriteNumber("e_vqe", v.Energy);
+                w.WriteStartArray("vqe_parameters");
+                foreach (var t in v.Parameters) w.WriteNumberValue(t);
+                w.WriteEndArray();
+                w.WriteNumber("vqe_iterations", v.Iterations);
+                w.WriteNumber("n_qubits", v.Qubits);
+                w.WriteNumber("n_pauli_terms", v.PauliTerms);
+                w.WriteString("backend", q.Vqe?.Backend ?? "statevector");
+                w.WriteString("mapping", q.Vqe?.Mapping ?? "jordan-wigner");
+                w.WriteString("ansatz", q.Vqe?.Ansatz ?? "uccsd");
+                if (v.StandardError is { } se) w.WriteNumber("e_vqe_stderr", se);
+                if (v.Shots is { } n) w.WriteNumber("shots", n);
+                if (v.MeasurementGroups is { } g) w.WriteNumber("measurement_groups", g);
+                if (v.UnmitigatedEnergy is { } u) w.WriteNumber("e_vqe_unmitigated", u);
             }
             w.WriteEndObject();
         }

@@ -75,6 +75,16 @@ internal sealed class EriEngine
                     continue;
                 }
                 Boys.Evaluate(lTot, t, boys);
+                if (lTot == 3 && (lab == 1 || lcd == 1))
+                {
+                    Order3(lab, pref, boys, zeta, eta, inv, pqx, pqy, pqz, pax, pay, paz, qx - cAx, qy - cAy, qz - cAz, o2z, cd.HalfInvZeta[q], contracted, nF);
+                    continue;
+                }
+                if (lTot <= 2)
+                {
+                    LowOrder(lab, lcd, pref, boys, zeta, eta, inv, pqx, pqy, pqz, pax, pay, paz, qx - cAx, qy - cAy, qz - cAz, o2z, cd.HalfInvZeta[q], contracted, nF);
+                    continue;
+                }
                 for (var m = 0; m <= lTot; m++) vrr[m] = pref * boys[m];
                 // W − P = η(Q − P)/(ζ+η), W − Q = ζ(P − Q)/(ζ+η)
                 double wpx = -eta * inv * pqx, wpy = -eta * inv * pqy, wpz = -eta * inv * pqz;
@@ -147,6 +157,160 @@ internal sealed class EriEngine
             }
         }
         Transfer(ab, cd, contracted, nE, nF, output);
+    }
+
+    /// <summary>The vertical recurrences written out for total angular momentum 1 and 2 (classes (ps|ss), (ss|ps),
+    /// (ps|ps), (pp|ss), (ds|ss), (ss|pp), (ss|ds)), the bulk of the work in 6-31G; same formulas as the general
+    /// loop, accumulated straight into the contracted [e0|f0].</summary>
+    private static void LowOrder(int lab, int lcd, double pref, double[] boys, double zeta, double eta, double inv,
+        double pqx, double pqy, double pqz, double pax, double pay, double paz, double qcx, double qcy, double qcz,
+        double o2z, double o2e, Span<double> c, int nF)
+    {
+        var f0 = pref * boys[0];
+        var f1 = pref * boys[1];
+        // W − P = −η/(ζ+η) (P − Q), W − Q = ζ/(ζ+η) (P − Q)
+        double wpx = -eta * inv * pqx, wpy = -eta * inv * pqy, wpz = -eta * inv * pqz;
+        double wqx = zeta * inv * pqx, wqy = zeta * inv * pqy, wqz = zeta * inv * pqz;
+        if (lab + lcd == 1)
+        {
+            if (lab == 1)
+            {
+                c[1 * nF] += pax * f0 + wpx * f1;
+                c[2 * nF] += pay * f0 + wpy * f1;
+                c[3 * nF] += paz * f0 + wpz * f1;
+            }
+            else
+            {
+                c[1] += qcx * f0 + wqx * f1;
+                c[2] += qcy * f0 + wqy * f1;
+                c[3] += qcz * f0 + wqz * f1;
+            }
+            return;
+        }
+        var f2 = pref * boys[2];
+        if (lab == 1)
+        {
+            // (p|p): [p_i|p_j]^0 = QC_j [p_i|s]^0 + WQ_j [p_i|s]^1 + δ_ij/(2(ζ+η)) [s|s]^1
+            Span<double> p0 = [pax * f0 + wpx * f1, pay * f0 + wpy * f1, paz * f0 + wpz * f1];
+            Span<double> p1 = [pax * f1 + wpx * f2, pay * f1 + wpy * f2, paz * f1 + wpz * f2];
+            var d = 0.5 * inv * f1;
+            for (var i = 0; i < 3; i++)
+            {
+                var row = (1 + i) * nF;
+                c[row + 1] += qcx * p0[i] + wqx * p1[i] + (i == 0 ? d : 0);
+                c[row + 2] += qcy * p0[i] + wqy * p1[i] + (i == 1 ? d : 0);
+                c[row + 3] += qcz * p0[i] + wqz * p1[i] + (i == 2 ? d : 0);
+            }
+            return;
+        }
+        if (lab == 2)
+        {
+            // bra only: p and d components (global indices 1..3 and 4..9: xx xy xz yy yz zz)
+            double rz = eta * inv;
+            double x0 = pax * f0 + wpx * f1, y0 = pay * f0 + wpy * f1, z0 = paz * f0 + wpz * f1;
+            double x1 = pax * f1 + wpx * f2, y1 = pay * f1 + wpy * f2, z1 = paz * f1 + wpz * f2;
+            var s = o2z * (f0 - rz * f1);
+            c[1] += x0; c[2] += y0; c[3] += z0;
+            c[4] += pax * x0 + wpx * x1 + s;
+            c[5] += pay * x0 + wpy * x1;
+            c[6] += paz * x0 + wpz * x1;
+            c[7] += pay * y0 + wpy * y1 + s;
+            c[8] += paz * y0 + wpz * y1;
+            c[9] += paz * z0 + wpz * z1 + s;
+            return;
+        }
+        {
+            // ket only (lab = 0, lcd = 2)
+            double re = zeta * inv;
+            double x0 = qcx * f0 + wqx * f1, y0 = qcy * f0 + wqy * f1, z0 = qcz * f0 + wqz * f1;
+            double x1 = qcx * f1 + wqx * f2, y1 = qcy * f1 + wqy * f2, z1 = qcz * f1 + wqz * f2;
+            var s = o2e * (f0 - re * f1);
+            c[1] += x0; c[2] += y0; c[3] += z0;
+            c[4] += qcx * x0 + wqx * x1 + s;
+            c[5] += qcy * x0 + wqy * x1;
+            c[6] += qcz * x0 + wqz * x1;
+            c[7] += qcy * y0 + wqy * y1 + s;
+            c[8] += qcz * y0 + wqz * y1;
+            c[9] += qcz * z0 + wqz * z1 + s;
+        }
+    }
+
+    private static readonly int[] DI = [0, 0, 0, 1, 1, 2];
+    private static readonly int[] DJ = [0, 1, 2, 1, 2, 2];
+
+    /// <summary>Total angular momentum 3 with one side p: (ps|pp), (ps|ds) (lab = 1, lcd = 2) and (pp|ps), (ds|ps)
+    /// (lab = 2, lcd = 1), the Obara–Saika recurrences written out. d components (global 4..9) are built as
+    /// d_ij = p_i + 1_j over (i, j) = xx xy xz yy yz zz.</summary>
+    private static void Order3(int lab, double pref, double[] boys, double zeta, double eta, double inv,
+        double pqx, double pqy, double pqz, double pax, double pay, double paz, double qcx, double qcy, double qcz,
+        double o2z, double o2e, Span<double> c, int nF)
+    {
+        Span<double> f = [pref * boys[0], pref * boys[1], pref * boys[2], pref * boys[3]];
+        Span<double> pa = [pax, pay, paz];
+        Span<double> qc = [qcx, qcy, qcz];
+        Span<double> wp = [-eta * inv * pqx, -eta * inv * pqy, -eta * inv * pqz];
+        Span<double> wq = [zeta * inv * pqx, zeta * inv * pqy, zeta * inv * pqz];
+        var o2ze = 0.5 * inv;
+        if (lab == 1)
+        {
+            // [p_i|s]^m, m = 0..2 at ps[m*3+i]; [s|p_j]^1 at sp1[j]
+            Span<double> ps = stackalloc double[9];
+            for (var m = 0; m < 3; m++)
+                for (var i = 0; i < 3; i++) ps[m * 3 + i] = pa[i] * f[m] + wp[i] * f[m + 1];
+            Span<double> sp1 = stackalloc double[3];
+            for (var j = 0; j < 3; j++) sp1[j] = qc[j] * f[1] + wq[j] * f[2];
+            // [p_i|p_j]^m, m = 0..1 at pp[m*9+i*3+j]
+            Span<double> pp = stackalloc double[18];
+            for (var m = 0; m < 2; m++)
+                for (var i = 0; i < 3; i++)
+                    for (var j = 0; j < 3; j++)
+                        pp[m * 9 + i * 3 + j] = qc[j] * ps[m * 3 + i] + wq[j] * ps[(m + 1) * 3 + i] + (i == j ? o2ze * f[m + 1] : 0);
+            var re = zeta * inv;
+            for (var i = 0; i < 3; i++)
+            {
+                var row = (1 + i) * nF;
+                for (var j = 0; j < 3; j++) c[row + 1 + j] += pp[i * 3 + j];
+                for (var d = 0; d < 6; d++)
+                {
+                    int j = DI[d], k = DJ[d];
+                    var v = qc[k] * pp[i * 3 + j] + wq[k] * pp[9 + i * 3 + j];
+                    if (j == k) v += o2e * (ps[i] - re * ps[3 + i]);
+                    if (i == k) v += o2ze * sp1[j];
+                    c[row + 4 + d] += v;
+                }
+            }
+        }
+        else
+        {
+            // bra p and d with ket p: [p_i|s]^m m = 0..2, [d|s]^m m = 0..1
+            Span<double> ps = stackalloc double[9];
+            for (var m = 0; m < 3; m++)
+                for (var i = 0; i < 3; i++) ps[m * 3 + i] = pa[i] * f[m] + wp[i] * f[m + 1];
+            var rz = eta * inv;
+            Span<double> ds = stackalloc double[12];
+            for (var m = 0; m < 2; m++)
+                for (var d = 0; d < 6; d++)
+                {
+                    int i = DI[d], j = DJ[d];
+                    ds[m * 6 + d] = pa[j] * ps[m * 3 + i] + wp[j] * ps[(m + 1) * 3 + i] + (i == j ? o2z * (f[m] - rz * f[m + 1]) : 0);
+                }
+            for (var i = 0; i < 3; i++)
+                for (var k = 0; k < 3; k++)
+                    c[(1 + i) * nF + 1 + k] += qc[k] * ps[i] + wq[k] * ps[3 + i] + (i == k ? o2ze * f[1] : 0);
+            for (var d = 0; d < 6; d++)
+            {
+                int i = DI[d], j = DJ[d];
+                var row = (4 + d) * nF;
+                for (var k = 0; k < 3; k++)
+                {
+                    var v = qc[k] * ds[d] + wq[k] * ds[6 + d];
+                    // N_k(d_ij) [d_ij − 1_k | s]^1
+                    if (i == k) v += o2ze * ps[3 + j];
+                    if (j == k) v += o2ze * ps[3 + i];
+                    c[row + 1 + k] += v;
+                }
+            }
+        }
     }
 
     /// <summary>Horizontal recurrences (a,b+1i| = (a+1i,b| + AB_i (a,b| on both sides, then the final block.</summary>

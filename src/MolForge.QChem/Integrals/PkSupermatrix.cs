@@ -46,6 +46,12 @@ internal sealed class PkSupermatrix
             for (var ab = 0; ab < pairs.Count; ab++)
             {
                 var bra = pairs[ab];
+                // every term of a quartet (ab|cd) pairs a function of the highest-index shell of the bra (the highest of the quartet) with
+                // a lower or equal one, so its row lies within A's rows: skip blocks outside this worker's band
+                var top = bra.IndexA >= bra.IndexB ? bra.A : bra.B;
+                var firstA = top.FirstFunction;
+                var lastA = firstA + top.Size - 1;
+                if (firstA * (firstA + 1) / 2 >= hi || lastA * (lastA + 1) / 2 + lastA < lo) continue;
                 var v = values[ab];
                 var offset = 0;
                 foreach (var cd in kets[ab])

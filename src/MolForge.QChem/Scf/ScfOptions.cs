@@ -25,7 +25,7 @@ public sealed record ScfOptions
     /// <summary>Refuse more basis functions than this.</summary>
     public int MaxBasisFunctions { get; init; } = 600;
     /// <summary>Memory for keeping the two-electron integrals (bytes); above it the Fock build is direct.</summary>
-    public long MaxStoredIntegralBytes { get; init; } = 3L << 29;
+    public long MaxStoredIntegralBytes { get; init; } = 2L << 30;
     /// <summary>Build G from the density change (incremental Fock build) between full rebuilds.</summary>
     public bool IncrementalFock { get; init; } = true;
     /// <summary>Full rebuild every this many iterations when incremental.</summary>

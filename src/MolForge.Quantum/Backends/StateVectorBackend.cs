@@ -18,7 +18,7 @@ public sealed class StateVectorBackend : IGradientBackend
     private StateVector? _psi, _lambda, _scratch;
 
     /// <summary>Creates the backend with the given kernel settings.</summary>
-    public StateVectorBackend(KernelSettings settings = default) => Settings = settings == default ? KernelSettings.Default : settings;
+    public StateVectorBackend(KernelSettings settings = default) => Settings = settings;
 
     /// <summary>Kernel settings of the work states.</summary>
     public KernelSettings Settings { get; }

@@ -34,7 +34,7 @@ public sealed class StateVector
         QubitCount = qubitCount;
         _amps = GC.AllocateArray<Complex>(1 << qubitCount, pinned: true);
         _amps[0] = 1;
-        Settings = settings == default ? KernelSettings.Default : settings;
+        Settings = settings;
     }
 
     /// <summary>Number of qubits.</summary>
@@ -45,6 +45,8 @@ public sealed class StateVector
 
     /// <summary>The amplitudes.</summary>
     public Span<Complex> Amplitudes => _amps;
+
+    internal Complex[] Backing => _amps;
 
     /// <summary>2^n.</summary>
     public int Length => _amps.Length;

@@ -11,7 +11,11 @@ namespace MolForge.Quantum.Variational;
 /// <param name="GradientThreshold">Stop when the largest pool gradient |⟨ψ|[H, G]|ψ⟩| is below this.</param>
 /// <param name="MaxOperators">Upper bound on selected operators.</param>
 /// <param name="EnergyTolerance">Stop when adding an operator lowers the energy by less than this.</param>
-public sealed record AdaptOptions(double GradientThreshold = 1e-4, int MaxOperators = 200, double EnergyTolerance = 1e-10);
+public sealed record AdaptOptions(double GradientThreshold = 1e-3, int MaxOperators = 200, double EnergyTolerance = 1e-10);
+
+/// <summary>One ADAPT-VQE step: operators so far, the energy after re-optimising, the largest pool gradient that chose
+/// the last operator.</summary>
+public sealed record AdaptStep(int Operators, double Energy, double MaxGradient, string Selected);
 
 /// <summary>ADAPT-VQE outcome.</summary>
 public sealed record AdaptResult(double Energy, Circuit Circuit, double[] Parameters, IReadOnlyList<Excitation> Selected,
@@ -26,7 +30,7 @@ public static class AdaptVqe
 {
     /// <summary>Runs ADAPT-VQE from the reference circuit.</summary>
     public static AdaptResult Run(IGradientBackend backend, Circuit reference, FermionMapping mapping, IReadOnlyList<Excitation> pool,
-        QubitOperator hamiltonian, AdaptOptions? options = null, VqeOptions? vqeOptions = null)
+        QubitOperator hamiltonian, AdaptOptions? options = null, VqeOptions? vqeOptions = null, IProgress<AdaptStep>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(reference);
@@ -58,6 +62,7 @@ public static class AdaptVqe
             parameters = r.Parameters;
             double previous = energy;
             energy = r.Energy;
+            progress?.Report(new AdaptStep(selected.Count, energy, Math.Abs(grads[best]), pool[best].Label));
             if (previous - energy < o.EnergyTolerance) { converged = true; break; }
         }
         return new AdaptResult(energy, circuit, parameters, selected, iterations, evaluations, converged, sw.Elapsed.TotalSeconds);

@@ -84,4 +84,15 @@ public class MorganReferenceTests(ITestOutputHelper output)
         Assert.Equal(2.0 / 6.0, BitFingerprint.Tanimoto(a, b), 12);
         Assert.Throws<ArgumentException>(() => BitFingerprint.Tanimoto(a, new BitFingerprint(1024)));
     }
+
+    [Fact]
+    public void Tanimoto_of_aspirin_and_salicylic_acid_equals_RDKit()
+    {
+        var aspirin = MolForge.Chem.Smiles.SmilesReader.Parse("CC(=O)Oc1ccccc1C(=O)O");
+        var salicylic = MolForge.Chem.Smiles.SmilesReader.Parse("OC(=O)c1ccccc1O");
+        // RDKit 2022.09.3: DataStructs.TanimotoSimilarity on GetMorganFingerprintAsBitVect(m, 2, 2048) = 0.448276
+        // (13/29) and on GetHashedMorganFingerprint(m, 2, 2048) = 0.55.
+        Assert.Equal(13.0 / 29.0, BitFingerprint.Tanimoto(MorganFingerprint.Bits(aspirin), MorganFingerprint.Bits(salicylic)), 12);
+        Assert.Equal(0.55, CountFingerprint.Tanimoto(MorganFingerprint.Counts(aspirin), MorganFingerprint.Counts(salicylic)), 12);
+    }
 }

@@ -79,3 +79,23 @@ public class SdfReaderTests
         if (text.Length > 20) Assert.Contains(records, r => !r.IsValid);
     }
 }
+
+public class SdfStereoRoundTripTests
+{
+    [Theory]
+    [InlineData("sdf_2d_v2000.sdf.gz")]
+    [InlineData("sdf_3d_v2000.sdf.gz")]
+    [InlineData("sdf_2d_v3000.sdf.gz")]
+    public void Records_keep_stereo_through_write_and_read(string file)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "References", file);
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress));
+        var records = new SdfReader(reader).ReadAll().ToList();
+        var sw = new StringWriter();
+        foreach (var r in records) SdfWriter.Write(sw, r.Molecule!);
+        var back = new SdfReader(new StringReader(sw.ToString())).ReadAll().ToList();
+        Assert.Equal(records.Count, back.Count);
+        for (var i = 0; i < records.Count; i++)
+            Assert.Equal(SmilesWriter.Write(records[i].Molecule!), SmilesWriter.Write(back[i].Molecule!));
+    }
+}

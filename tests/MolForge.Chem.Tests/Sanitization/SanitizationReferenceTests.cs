@@ -100,3 +100,20 @@ public class RingInfoTests
         Assert.True(chain.IsBondInRing(1));
     }
 }
+
+public class AtomValencesTests
+{
+    [Theory]
+    [InlineData("c1ccccc1", 0, 3, 4, 3)]
+    [InlineData("c1ccc2ccccc2c1", 3, 4, 4, 3)]
+    [InlineData("c1cc[nH]c1", 3, 3, 3, 3)]
+    [InlineData("C[N+](C)(C)C", 1, 4, 4, 4)]
+    [InlineData("CC(=O)O", 1, 4, 4, 3)]
+    public void Valences_match_RDKit(string smiles, int atom, int explicitValence, int totalValence, int totalDegree)
+    {
+        var m = MolForge.Chem.Smiles.SmilesReader.Parse(smiles);
+        Assert.Equal(explicitValence, MolForge.Chem.Sanitization.AtomValences.ExplicitValence(m, atom));
+        Assert.Equal(totalValence, MolForge.Chem.Sanitization.AtomValences.TotalValence(m, atom));
+        Assert.Equal(totalDegree, MolForge.Chem.Sanitization.AtomValences.TotalDegree(m, atom));
+    }
+}

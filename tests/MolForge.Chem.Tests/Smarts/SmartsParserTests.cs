@@ -115,6 +115,16 @@ public class SmartsParserTests
         Assert.Throws<SmartsParseException>(() => SmartsQuery.Parse(s));
     }
 
+    [Fact]
+    public void Long_runs_of_negation_do_not_exhaust_the_stack()
+    {
+        var q = SmartsQuery.Parse("[" + new string('!', 9_000) + "#6]C");
+        Assert.IsType<PropertyExpr>(q.Atoms[0]);
+        var b = SmartsQuery.Parse("C" + new string('!', 9_001) + "-C");
+        Assert.IsType<NotBondExpr>(b.Bonds[0].Expr);
+        Assert.Throws<SmartsParseException>(() => SmartsQuery.Parse("[" + new string('!', 9_000)));
+    }
+
     private static readonly char[] SmartsAlphabet = "CNOScnos[]()=#-:~@!&,;$*+1234%.HhRrXxDvaA{}/\\".ToCharArray();
 
     [FsCheck.Xunit.Property(MaxTest = 2000)]

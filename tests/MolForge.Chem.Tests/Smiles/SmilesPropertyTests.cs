@@ -64,4 +64,27 @@ public class SmilesPropertyTests
             var records = new SdfReader(new StringReader(new string(chars))).ReadAll().ToList();
             return records.TrueForAll(r => r.IsValid || r.Error is not null);
         });
+
+    [Property(MaxTest = 1500)]
+    public Property Mutated_smiles_are_rejected_cleanly_or_round_trip() =>
+        Prop.ForAll(MoleculeIndex(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (i, seed) =>
+        {
+            var rng = new Random(seed);
+            var chars = Pool[i].ToList();
+            for (var k = rng.Next(1, 4); k > 0; k--)
+            {
+                var pos = rng.Next(chars.Count);
+                switch (rng.Next(3))
+                {
+                    case 0: chars.RemoveAt(pos); break;
+                    case 1: chars.Insert(pos, SmilesAlphabet[rng.Next(SmilesAlphabet.Length)]); break;
+                    default: chars[pos] = SmilesAlphabet[rng.Next(SmilesAlphabet.Length)]; break;
+                }
+                if (chars.Count == 0) break;
+            }
+            var text = new string([.. chars]);
+            if (!SmilesReader.TryParse(text, out var m, out var error)) return !string.IsNullOrEmpty(error);
+            var written = SmilesWriter.Write(m);
+            return SmilesReader.TryParse(written, out var back, out _) && SmilesWriter.Write(back) == written;
+        });
 }

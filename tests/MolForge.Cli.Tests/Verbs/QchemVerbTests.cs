@@ -65,7 +65,7 @@ public sealed class QchemVerbTests : IDisposable
     }
 
     [Theory]
-    [InlineData("vqe needs the quantum engine (not yet merged)", "--method", "vqe")]
+    [InlineData("--backend must be one of", "--method", "vqe", "--backend", "quantum-annealer")]
     [InlineData("active space (20,10): the molecule has only 10 electrons", "--method", "casci", "--active", "20,10")]
     [InlineData("--active expects NE,NO", "--active", "4")]
     public async Task Unsupported_or_bad_options_exit_2(string message, params string[] extra)
@@ -77,11 +77,26 @@ public sealed class QchemVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Smiles_input_explains_that_conformers_are_not_available_yet()
+    public async Task Smiles_input_gets_a_conformer_and_vqe_reaches_casci()
     {
-        var (code, _, err) = await Run("", "qchem", "CCO");
+        var (code, output, err) = await Run("", "qchem", "C=O", "--method", "vqe", "--active", "2,2", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal(16, root.GetProperty("n_electrons").GetInt32());
+        Assert.Equal(4, root.GetProperty("n_qubits").GetInt32());
+        Assert.True(root.GetProperty("n_pauli_terms").GetInt32() > 0);
+        Assert.True(root.GetProperty("vqe_iterations").GetInt32() >= 1);
+        Assert.Equal(root.GetProperty("e_casci").GetDouble(), root.GetProperty("e_vqe").GetDouble(), 6);
+        Assert.True(root.GetProperty("e_vqe").GetDouble() < root.GetProperty("e_hf").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_string_that_is_neither_a_file_nor_smiles_is_a_clear_error()
+    {
+        var (code, _, err) = await Run("", "qchem", "C1CC");
         Assert.Equal(2, code);
-        Assert.Contains("SMILES input needs the conformer generator (not yet available)", err, StringComparison.Ordinal);
+        Assert.Contains("neither an .xyz/.sdf file nor valid SMILES: ring bond 1 not closed", err, StringComparison.Ordinal);
     }
 
     [Fact]

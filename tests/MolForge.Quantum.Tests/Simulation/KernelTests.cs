@@ -49,7 +49,7 @@ public class KernelTests
     public void Single_qubit_gate_matches_dense_reference_for_every_target(bool simd)
     {
         var rng = new Random(1);
-        var settings = new KernelSettings(simd, false);
+        var settings = new KernelSettings(ForceScalar: !simd, SingleThreaded: true);
         for (int n = 1; n <= 6; n++)
             for (int t = 0; t < n; t++)
             {
@@ -66,7 +66,7 @@ public class KernelTests
     public void Controlled_gate_matches_dense_reference_for_every_pair(bool simd)
     {
         var rng = new Random(2);
-        var settings = new KernelSettings(simd, false);
+        var settings = new KernelSettings(ForceScalar: !simd, SingleThreaded: true);
         for (int n = 2; n <= 5; n++)
             for (int c = 0; c < n; c++)
                 for (int t = 0; t < n; t++)
@@ -85,7 +85,7 @@ public class KernelTests
     public void Dense_two_qubit_gate_matches_reference_for_every_pair(bool simd)
     {
         var rng = new Random(3);
-        var settings = new KernelSettings(simd, false);
+        var settings = new KernelSettings(ForceScalar: !simd, SingleThreaded: true);
         for (int n = 2; n <= 5; n++)
             for (int q0 = 0; q0 < n; q0++)
                 for (int q1 = 0; q1 < n; q1++)
@@ -187,6 +187,53 @@ public class KernelTests
         var actual = new Complex[psi.Length];
         new PauliSumOperator(op, n).Apply(psi, actual);
         Dense.AssertClose(expected, actual);
+    }
+
+    [Fact]
+    public void Gates_do_not_allocate_on_the_calling_thread()
+    {
+        foreach (var settings in new[] { KernelSettings.Default, new KernelSettings(SingleThreaded: true) })
+        {
+            var s = new StateVector(17, settings);
+            s.Randomize(new Random(8));
+            var u = Matrix2.RandomUnitary(new Random(9));
+            var p = PauliString.Parse("X1 Z3 Y7");
+            for (int i = 0; i < 40; i++) { s.Apply(i % 17, u); s.ApplyPauliRotation(p, 0.1); s.ApplyControlled(3, i % 3, u); }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 40; i++) { s.Apply(i % 17, u); s.ApplyPauliRotation(p, 0.1); s.ApplyControlled(3, i % 3, u); }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+    }
+
+    [Fact]
+    public void Concurrent_callers_share_the_worker_pool_safely()
+    {
+        var results = new Complex[2][];
+        var expected = new Complex[2][];
+        Parallel.For(0, 2, k =>
+        {
+            var rng = new Random(100 + k);
+            var a = RandomState(16, rng);
+            var b = (Complex[])a.Clone();
+            for (int i = 0; i < 64; i++)
+            {
+                var u = Matrix2.RandomUnitary(rng);
+                SingleQubitKernel.Apply(a, i % 16, u, KernelSettings.Default);
+                SingleQubitKernel.Apply(b, i % 16, u, KernelSettings.Scalar);
+            }
+            results[k] = a;
+            expected[k] = b;
+        });
+        for (int k = 0; k < 2; k++) Dense.AssertClose(expected[k], results[k], 1e-11);
+    }
+
+    [Fact]
+    public void Settings_default_to_simd_and_threads_and_scalar_is_kept()
+    {
+        Assert.True(default(KernelSettings).AllowSimd && default(KernelSettings).AllowParallel);
+        Assert.Equal(KernelSettings.Scalar, new StateVector(3, KernelSettings.Scalar).Settings);
+        Assert.False(new StateVector(3, KernelSettings.Scalar).Settings.UseSimd);
+        Assert.Equal(KernelSettings.SimdAvailable, new StateVector(3).Settings.UseSimd);
     }
 
     [Fact]

@@ -33,17 +33,8 @@ public class VqeTests(ITestOutputHelper output)
         Assert.True(result.Energy >= r.Casci - 1e-8, "VQE is variational: it cannot go below the exact energy");
     }
 
-    /// <summary>ADAPT on every (2,2) and (4,4) space and one (6,6) space (ethylene); the other (6,6) spaces grow to
-    /// 30+ operators and are run by the benchmark instead, to keep this project fast on CI.</summary>
-    public static TheoryData<string, int, int> AdaptCases()
-    {
-        var d = new TheoryData<string, int, int>();
-        foreach (var r in ReferenceData.All.Where(r => r.Orbitals < 6 || r.Name == "ethylene")) d.Add(r.Name, r.Electrons, r.Orbitals);
-        return d;
-    }
-
     [Theory]
-    [MemberData(nameof(AdaptCases))]
+    [MemberData(nameof(Cases))]
     public void Adapt_vqe_reaches_casci_within_1_mHa(string name, int ne, int no)
     {
         var r = ReferenceData.Get(name, ne, no);

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MolForge.Chem.Core;
 
 namespace MolForge.Chem.ForceFields.Mmff;
@@ -36,30 +37,39 @@ public sealed class MmffForceField : IEnergyFunction
         _oops = oops;
         _torsions = torsions;
         _pairs = pairs;
-        var np = pairs.Length;
-        _pIdx = new int[2 * np];
-        _pConst = new double[6 * np];
-        for (var p = 0; p < np; p++)
+        // Non-bonded parameters in row layout (atom i, then j = i+1..N-1) as separate arrays so the kernel can run
+        // over contiguous j with SIMD; pairs without terms (1-2, 1-3, other fragments) get zero well depth and charge.
+        var n = atomCount;
+        _rowStart = new int[n + 1];
+        for (var i = 0; i < n; i++) _rowStart[i + 1] = _rowStart[i] + (n - 1 - i);
+        var total = _rowStart[n];
+        _nbA = new double[total];
+        _nbB = new double[total];
+        _nbC = new double[total];
+        _nbD = new double[total];
+        _nbEps = new double[total];
+        _nbQ = new double[total];
+        Array.Fill(_nbB, 1.0);
+        Array.Fill(_nbD, 1.0);
+        foreach (var t in pairs)
         {
-            var t = pairs[p];
-            _pIdx[2 * p] = 3 * t.I;
-            _pIdx[(2 * p) + 1] = 3 * t.J;
+            var (i, j) = t.I < t.J ? (t.I, t.J) : (t.J, t.I);
+            var k = _rowStart[i] + (j - i - 1);
             var rs = t.RStar;
             var rs2 = rs * rs;
             var rs7 = rs2 * rs2 * rs2 * rs;
-            _pConst[6 * p] = 1.07 * rs;
-            _pConst[(6 * p) + 1] = 0.07 * rs;
-            _pConst[(6 * p) + 2] = 1.12 * rs7;
-            _pConst[(6 * p) + 3] = 0.12 * rs7;
-            _pConst[(6 * p) + 4] = t.Epsilon;
-            _pConst[(6 * p) + 5] = Coulomb * t.ChargeTerm;
+            _nbA[k] = 1.07 * rs;
+            _nbB[k] = 0.07 * rs;
+            _nbC[k] = 1.12 * rs7;
+            _nbD[k] = 0.12 * rs7;
+            _nbEps[k] = t.Epsilon;
+            _nbQ[k] = Coulomb * t.ChargeTerm;
         }
     }
 
-    // Non-bonded pairs as flat arrays for the hot loop: coordinate offsets (3i, 3j) and per pair
-    // 1.07 R*, 0.07 R*, 1.12 R*^7, 0.12 R*^7, epsilon, 332.0716 q_i q_j (scaled for 1-4).
-    private readonly int[] _pIdx;
-    private readonly double[] _pConst;
+    // Per pair (row layout): 1.07 R*, 0.07 R*, 1.12 R*^7, 0.12 R*^7, epsilon, 332.0716 q_i q_j (0.75 for 1-4).
+    private readonly int[] _rowStart;
+    private readonly double[] _nbA, _nbB, _nbC, _nbD, _nbEps, _nbQ;
 
     /// <summary>Sets up MMFF94 for a molecule whose hydrogens are all explicit atoms and whose bonds are in Kekulé
     /// form (single/double/triple).</summary>
@@ -124,15 +134,16 @@ public sealed class MmffForceField : IEnergyFunction
     /// 2 stretch-bend, 3 out-of-plane, 4 torsions, 5 non-bonded); for tests.</summary>
     internal MmffEnergyTerms Evaluate(ReadOnlySpan<double> x, Span<double> g, int mask)
     {
-        var all = (_bonds, _angles, _stbns, _oops, _torsions, _pairs);
-        var f = new MmffForceField(AtomCount, (int[])AtomTypes, (double[])PartialCharges,
-            (mask & 1) != 0 ? _bonds : [], (mask & 2) != 0 ? _angles : [], (mask & 4) != 0 ? _stbns : [],
-            (mask & 8) != 0 ? _oops : [], (mask & 16) != 0 ? _torsions : [], (mask & 32) != 0 ? _pairs : []);
-        _ = all;
         g.Clear();
-        return f.Evaluate(x, g);
+        return WithTerms(mask).Evaluate(x, g);
     }
 
+    /// <summary>A force field with only the selected terms (mask as in <see cref="Evaluate(ReadOnlySpan{double}, Span{double}, int)"/>).</summary>
+    internal MmffForceField WithTerms(int mask) => new(AtomCount, (int[])AtomTypes, (double[])PartialCharges,
+        (mask & 1) != 0 ? _bonds : [], (mask & 2) != 0 ? _angles : [], (mask & 4) != 0 ? _stbns : [],
+        (mask & 8) != 0 ? _oops : [], (mask & 16) != 0 ? _torsions : [], (mask & 32) != 0 ? _pairs : []);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private MmffEnergyTerms Evaluate(ReadOnlySpan<double> x, Span<double> g)
     {
         double eBond = 0, eAngle = 0, eStbn = 0, eOop = 0, eTors = 0, eVdw = 0, eEle = 0;
@@ -175,68 +186,171 @@ public sealed class MmffForceField : IEnergyFunction
             (-((u * (C5 * dTheta * t.Kijk)) + (v * (C5 * dTheta * t.Kkji)))).AddTo(g, t.J);
         }
         foreach (var t in _oops) eOop += OutOfPlane(x, g, t);
-        foreach (var t in _torsions)
-        {
-            var phi = Geometry.Dihedral(x, t.I, t.J, t.K, t.L, out var b1, out var b2, out var b3, out var m, out var n);
-            var c = Math.Cos(phi);
-            var c2 = (2.0 * c * c) - 1.0;
-            var c3 = c * ((2.0 * c2) - 1.0);
-            eTors += 0.5 * ((t.V1 * (1.0 + c)) + (t.V2 * (1.0 - c2)) + (t.V3 * (1.0 + c3)));
-            var dEdPhi = 0.5 * ((-t.V1 * Math.Sin(phi)) + (2.0 * t.V2 * Math.Sin(2.0 * phi)) - (3.0 * t.V3 * Math.Sin(3.0 * phi)));
-            Geometry.AddDihedralGradient(g, t.I, t.J, t.K, t.L, b1, b2, b3, m, n, dEdPhi);
-        }
+        foreach (var t in _torsions) eTors += Torsion(x, g, t);
         NonBonded(x, g, out eVdw, out eEle);
         return new MmffEnergyTerms(eBond, eAngle, eStbn, eOop, eTors, eVdw, eEle);
     }
 
-    /// <summary>Buffered 14-7 van der Waals and buffered Coulomb over all pairs (MMFF.I eqs. 9, 13).</summary>
-    private unsafe void NonBonded(ReadOnlySpan<double> x, Span<double> g, out double eVdw, out double eEle)
+    /// <summary>Torsion energy from cos φ alone (cos 2φ, cos 3φ by Chebyshev recurrences, no atan2) with the
+    /// gradient dE/dcosφ · dcosφ/dx.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double Torsion(ReadOnlySpan<double> x, Span<double> g, in MmffTorsionTerm t)
     {
-        double ev = 0, ee = 0;
-        var np = _pIdx.Length / 2;
-        fixed (double* px = x, pg = g, pc = _pConst)
-        fixed (int* pi = _pIdx)
+        var b1 = V3.At(x, t.J) - V3.At(x, t.I);
+        var b2 = V3.At(x, t.K) - V3.At(x, t.J);
+        var b3 = V3.At(x, t.L) - V3.At(x, t.K);
+        var m = V3.Cross(b1, b2);
+        var n = V3.Cross(b2, b3);
+        var m2 = V3.Dot(m, m);
+        var n2 = V3.Dot(n, n);
+        if (m2 < 1e-16 || n2 < 1e-16) return 0.0;
+        var inv = 1.0 / Math.Sqrt(m2 * n2);
+        var c = Math.Clamp(V3.Dot(m, n) * inv, -1.0, 1.0);
+        var c2 = (2.0 * c * c) - 1.0;
+        var c3 = c * ((2.0 * c2) - 1.0);
+        var e = 0.5 * ((t.V1 * (1.0 + c)) + (t.V2 * (1.0 - c2)) + (t.V3 * (1.0 + c3)));
+        // dE/dc with dcos2φ/dc = 4c and dcos3φ/dc = 12c² − 3.
+        var dEdc = 0.5 * (t.V1 - (t.V2 * 4.0 * c) + (t.V3 * ((12.0 * c * c) - 3.0)));
+        if (dEdc == 0.0) return e;
+        // c = m·n / (|m||n|): dc/dm = (n/|n| − c m/|m|)/|m|, dc/dn = (m/|m| − c n/|n|)/|n|.
+        var mm = Math.Sqrt(m2);
+        var nn = Math.Sqrt(n2);
+        var dm = ((n / nn) - (m * (c / mm))) * (dEdc / mm);
+        var dn = ((m / mm) - (n * (c / nn))) * (dEdc / nn);
+        // m = b1×b2, n = b2×b3 with b1 = J−I, b2 = K−J, b3 = L−K.
+        var gb1 = V3.Cross(b2, dm);
+        var gb2 = V3.Cross(dm, b1) + V3.Cross(b3, dn);
+        var gb3 = V3.Cross(dn, b2);
+        (-gb1).AddTo(g, t.I);
+        (gb1 - gb2).AddTo(g, t.J);
+        (gb2 - gb3).AddTo(g, t.K);
+        gb3.AddTo(g, t.L);
+        return e;
+    }
+
+    /// <summary>Buffered 14-7 van der Waals and buffered Coulomb over all pairs (MMFF.I eqs. 9, 13): for each atom
+    /// i a contiguous run over j &gt; i on coordinates in separate x/y/z arrays, four pairs per step with
+    /// Vector256 where the hardware has it, scalar for the rest.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void NonBonded(ReadOnlySpan<double> x, Span<double> g, out double eVdw, out double eEle)
+    {
+        var n = AtomCount;
+        var buf = new double[6 * n];
+        var xs = buf.AsSpan(0, n);
+        var ys = buf.AsSpan(n, n);
+        var zs = buf.AsSpan(2 * n, n);
+        var gx = buf.AsSpan(3 * n, n);
+        var gy = buf.AsSpan(4 * n, n);
+        var gz = buf.AsSpan(5 * n, n);
+        for (var i = 0; i < n; i++)
         {
-            for (var p = 0; p < np; p++)
+            xs[i] = x[3 * i];
+            ys[i] = x[(3 * i) + 1];
+            zs[i] = x[(3 * i) + 2];
+        }
+        double ev = 0, ee = 0;
+        for (var i = 0; i < n - 1; i++)
+        {
+            var row = _rowStart[i];
+            var j = i + 1;
+            double xi = xs[i], yi = ys[i], zi = zs[i];
+            double gxi = 0, gyi = 0, gzi = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                int i = pi[2 * p], j = pi[(2 * p) + 1];
-                var c = pc + (6 * p);
-                double dx = px[i] - px[j], dy = px[i + 1] - px[j + 1], dz = px[i + 2] - px[j + 2];
+                var vxi = Vector256.Create(xi);
+                var vyi = Vector256.Create(yi);
+                var vzi = Vector256.Create(zi);
+                Vector256<double> vev = Vector256<double>.Zero, vee = Vector256<double>.Zero;
+                Vector256<double> vgx = Vector256<double>.Zero, vgy = Vector256<double>.Zero, vgz = Vector256<double>.Zero;
+                var two = Vector256.Create(2.0);
+                var seven = Vector256.Create(7.0);
+                var buffer = Vector256.Create(0.05);
+                var one = Vector256.Create(1.0);
+                for (; j + 4 <= n; j += 4)
+                {
+                    var k = row + (j - i - 1);
+                    var dx = vxi - Vector256.Create(xs.Slice(j, 4));
+                    var dy = vyi - Vector256.Create(ys.Slice(j, 4));
+                    var dz = vzi - Vector256.Create(zs.Slice(j, 4));
+                    var r2 = (dx * dx) + (dy * dy) + (dz * dz);
+                    var r = Vector256.Sqrt(r2);
+                    var t = r + Vector256.Create(_nbB.AsSpan(k, 4));
+                    var a = Vector256.Create(_nbA.AsSpan(k, 4)) / t;
+                    var a2 = a * a;
+                    var a7 = a2 * a2 * a2 * a;
+                    var r6 = r2 * r2 * r2;
+                    var c = Vector256.Create(_nbC.AsSpan(k, 4));
+                    var den = (r6 * r) + Vector256.Create(_nbD.AsSpan(k, 4));
+                    var b = (c / den) - two;
+                    var eps = Vector256.Create(_nbEps.AsSpan(k, 4));
+                    vev += eps * a7 * b;
+                    var dEdr = eps * a7 * (((-seven) * b / t) - (seven * c * r6 / (den * den)));
+                    var tq = one / (r + buffer);
+                    var e = Vector256.Create(_nbQ.AsSpan(k, 4)) * tq;
+                    vee += e;
+                    dEdr -= e * tq;
+                    var f = dEdr / r;
+                    var fx = f * dx;
+                    var fy = f * dy;
+                    var fz = f * dz;
+                    vgx += fx;
+                    vgy += fy;
+                    vgz += fz;
+                    (Vector256.Create(gx.Slice(j, 4)) - fx).CopyTo(gx.Slice(j, 4));
+                    (Vector256.Create(gy.Slice(j, 4)) - fy).CopyTo(gy.Slice(j, 4));
+                    (Vector256.Create(gz.Slice(j, 4)) - fz).CopyTo(gz.Slice(j, 4));
+                }
+                ev += Vector256.Sum(vev);
+                ee += Vector256.Sum(vee);
+                gxi += Vector256.Sum(vgx);
+                gyi += Vector256.Sum(vgy);
+                gzi += Vector256.Sum(vgz);
+            }
+            for (; j < n; j++)
+            {
+                var k = row + (j - i - 1);
+                double dx = xi - xs[j], dy = yi - ys[j], dz = zi - zs[j];
                 var r2 = (dx * dx) + (dy * dy) + (dz * dz);
                 var r = Math.Sqrt(r2);
-                var t = r + c[1];
-                var a = c[0] / t;
+                var t = r + _nbB[k];
+                var a = _nbA[k] / t;
                 var a2 = a * a;
                 var a7 = a2 * a2 * a2 * a;
                 var r6 = r2 * r2 * r2;
-                var den = (r6 * r) + c[3];
-                var b = (c[2] / den) - 2.0;
-                var eps = c[4];
+                var c = _nbC[k];
+                var den = (r6 * r) + _nbD[k];
+                var b = (c / den) - 2.0;
+                var eps = _nbEps[k];
                 ev += eps * a7 * b;
-                var dEdr = eps * a7 * ((-7.0 * b / t) - (7.0 * c[2] * r6 / (den * den)));
-                var qq = c[5];
-                if (qq != 0.0)
-                {
-                    var tq = 1.0 / (r + 0.05);
-                    var e = qq * tq;
-                    ee += e;
-                    dEdr -= e * tq;
-                }
+                var dEdr = eps * a7 * ((-7.0 * b / t) - (7.0 * c * r6 / (den * den)));
+                var tq = 1.0 / (r + 0.05);
+                var e = _nbQ[k] * tq;
+                ee += e;
+                dEdr -= e * tq;
                 var f = dEdr / r;
-                double gx = f * dx, gy = f * dy, gz = f * dz;
-                pg[i] += gx;
-                pg[i + 1] += gy;
-                pg[i + 2] += gz;
-                pg[j] -= gx;
-                pg[j + 1] -= gy;
-                pg[j + 2] -= gz;
+                gxi += f * dx;
+                gyi += f * dy;
+                gzi += f * dz;
+                gx[j] -= f * dx;
+                gy[j] -= f * dy;
+                gz[j] -= f * dz;
             }
+            gx[i] += gxi;
+            gy[i] += gyi;
+            gz[i] += gzi;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            g[3 * i] += gx[i];
+            g[(3 * i) + 1] += gy[i];
+            g[(3 * i) + 2] += gz[i];
         }
         eVdw = ev;
         eEle = ee;
     }
 
     /// <summary>Wilson out-of-plane angle χ of bond J-L from plane I-J-K; E = 0.5 C2 koop χ² (χ in degrees).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double OutOfPlane(ReadOnlySpan<double> x, Span<double> g, MmffOopTerm t)
     {
         var rji = V3.At(x, t.I) - V3.At(x, t.J);

@@ -37,17 +37,19 @@ internal sealed class CanonBenchmark : IBenchmark
             for (var i = 0; i < Math.Min(200, count); i++) Canon(inputs[i]);
             var t = r.GetValue(threads);
             var invalid = 0;
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             if (t > 1)
                 Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = t }, i => { if (Canon(inputs[i]) is null) Interlocked.Increment(ref invalid); });
             else
                 for (var i = 0; i < count; i++) if (Canon(inputs[i]) is null) invalid++;
             var seconds = sw.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             var inv = CultureInfo.InvariantCulture;
             if (r.GetValue(json))
-                io.Out.WriteLine(string.Create(inv, $"{{\"n\": {count}, \"seconds\": {seconds:F4}, \"microseconds_per_molecule\": {seconds * 1e6 / count:F2}, \"molecules_per_second\": {count / seconds:F0}, \"threads\": {t}, \"invalid\": {invalid}}}"));
+                io.Out.WriteLine(string.Create(inv, $"{{\"n\": {count}, \"seconds\": {seconds:F4}, \"microseconds_per_molecule\": {seconds * 1e6 / count:F2}, \"molecules_per_second\": {count / seconds:F0}, \"cpu_seconds\": {cpu:F4}, \"cpu_microseconds_per_molecule\": {cpu * 1e6 / count:F2}, \"threads\": {t}, \"invalid\": {invalid}}}"));
             else
-                io.Out.WriteLine(string.Create(inv, $"canon: {count} SMILES in {seconds:F3} s ({seconds * 1e6 / count:F1} µs each, {t} thread(s), {invalid} invalid)"));
+                io.Out.WriteLine(string.Create(inv, $"canon: {count} SMILES in {seconds:F3} s ({seconds * 1e6 / count:F1} µs each, CPU {cpu * 1e6 / count:F1} µs each, {t} thread(s), {invalid} invalid)"));
             return ExitCodes.Ok;
         });
         return command;

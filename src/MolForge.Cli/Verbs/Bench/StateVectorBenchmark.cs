@@ -31,7 +31,7 @@ internal sealed class StateVectorBenchmark : IBenchmark
             GateThroughputResult res;
             try
             {
-                res = GateThroughput.Measure(n, min, 1, new KernelSettings(!r.GetValue(scalar), !r.GetValue(single)));
+                res = GateThroughput.Measure(n, min, 1, new KernelSettings(r.GetValue(scalar), r.GetValue(single)));
             }
             catch (StateTooLargeException e)
             {
@@ -42,11 +42,11 @@ internal sealed class StateVectorBenchmark : IBenchmark
                 io.Out.WriteLine(string.Create(ci,
                     $"{{\"qubits\": {res.Qubits}, \"seconds_per_gate\": {res.SecondsPerGate:R}, \"gates\": {res.Gates}, " +
                     $"\"gate_gb_per_s\": {res.GateGBPerSecond:F3}, \"copy_gb_per_s\": {res.CopyGBPerSecond:F3}, " +
-                    $"\"fraction_of_copy\": {res.FractionOfCopy:F3}, \"threads\": {res.Threads}, \"simd\": {(res.Simd ? "true" : "false")}}}"));
+                    $"\"fraction_of_copy\": {res.FractionOfCopy:F3}, \"update_gb_per_s\": {res.UpdateGBPerSecond:F3}, \"threads\": {res.Threads}, \"simd\": {(res.Simd ? "true" : "false")}}}"));
             else
                 io.Out.WriteLine(string.Create(ci,
                     $"{res.Qubits} qubits: {res.SecondsPerGate * 1e3:F3} ms/gate over {res.Gates} gates, {res.GateGBPerSecond:F2} GB/s " +
-                    $"(copy {res.CopyGBPerSecond:F2} GB/s, {res.FractionOfCopy:P0}), {res.Threads} block(s), {(res.Simd ? "AVX2" : "scalar")}"));
+                    $"(copy {res.CopyGBPerSecond:F2} GB/s, {res.FractionOfCopy:P0}; in-place scale {res.UpdateGBPerSecond:F2} GB/s), {res.Threads} block(s), {(res.Simd ? "AVX2" : "scalar")}"));
             return ExitCodes.Ok;
         });
         return command;

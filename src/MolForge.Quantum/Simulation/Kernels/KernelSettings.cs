@@ -2,17 +2,24 @@ using System.Runtime.Intrinsics.X86;
 
 namespace MolForge.Quantum.Simulation.Kernels;
 
-/// <summary>How a kernel call may run: SIMD (AVX2 + FMA) and multi-threading above a size threshold.</summary>
-/// <param name="AllowSimd">Use the Vector256 path when the CPU has AVX2 and FMA (false forces the scalar
-/// fallback, as DOTNET_EnableAVX2=0 does).</param>
-/// <param name="AllowParallel">Split the work over blocks on the thread pool when the state is large.</param>
-public readonly record struct KernelSettings(bool AllowSimd = true, bool AllowParallel = true)
+/// <summary>How a kernel call may run: SIMD (AVX2 + FMA) and multi-threading above a size threshold. The default
+/// value allows both.</summary>
+/// <param name="ForceScalar">Use the scalar fallback even when the CPU has AVX2 and FMA (as DOTNET_EnableAVX2=0
+/// does).</param>
+/// <param name="SingleThreaded">Never split the work over threads.</param>
+public readonly record struct KernelSettings(bool ForceScalar = false, bool SingleThreaded = false)
 {
     /// <summary>SIMD and threads allowed.</summary>
-    public static KernelSettings Default => new(true, true);
+    public static KernelSettings Default => default;
 
     /// <summary>Scalar, single-threaded: the reference path.</summary>
-    public static KernelSettings Scalar => new(false, false);
+    public static KernelSettings Scalar => new(true, true);
+
+    /// <summary>SIMD allowed.</summary>
+    public bool AllowSimd => !ForceScalar;
+
+    /// <summary>Threads allowed.</summary>
+    public bool AllowParallel => !SingleThreaded;
 
     /// <summary>True when the AVX2/FMA path is usable on this CPU and allowed.</summary>
     public bool UseSimd => AllowSimd && SimdAvailable;
