@@ -113,6 +113,8 @@ public sealed class DesignPageTests : IAsyncLifetime
         page.Find("input[data-testid=prompt-scaffold]").Input("c1ccc2[nH]ccc2c1");
         page.Find("input[data-testid=prompt-count]").Input("7");
         page.WaitForAssertion(() => Assert.Contains("Design 7 candidates", page.Find("[data-testid=prompt-submit]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        // The scaffold field is debounced: wait until the form has taken it (the default title shows it).
+        page.WaitForAssertion(() => Assert.Contains("c1ccc2[nH]ccc2c1 × 7", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
 
         page.Find("[data-testid=prompt-submit]").Click();
         Assert.Empty(page.FindAll("[data-testid=submit-error]"));
