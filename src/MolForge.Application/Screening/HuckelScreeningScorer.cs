@@ -43,7 +43,7 @@ public sealed class HuckelScreeningScorer : ICandidateScorer
     }
 
     /// <summary>Eigenvalues of the symmetric n×n matrix <paramref name="a"/> (row-major, overwritten).</summary>
-    internal static double[] JacobiEigenvalues(double[] a, int n)
+    public static double[] JacobiEigenvalues(double[] a, int n)
     {
         for (var sweep = 0; sweep < 100; sweep++)
         {
