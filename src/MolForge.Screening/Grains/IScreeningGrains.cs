@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace MolForge.Screening.Grains;
 
 /// <summary>Coordinates one screening job (key: the job id): plans its chunks, keeps a window of them in flight on
@@ -9,6 +11,10 @@ public interface IScreeningJobGrain : IGrainWithGuidKey
 
     /// <summary>Stops the loop and the job's chunks (after the job was cancelled).</summary>
     Task StopAsync();
+
+    /// <summary>A chunk finished: poll now rather than at the next interval (a hint; polling alone is correct).</summary>
+    [OneWay]
+    Task ChunkFinishedAsync();
 }
 
 /// <summary>Processes one chunk of a job (key: <c>{jobId:N}/{chunkIndex}</c>). Work runs in the background;

@@ -13,6 +13,7 @@ internal sealed partial class ScreeningChunkGrain(
     ScreeningChunkProcessor processor,
     IScreeningJobRepository repository,
     ILocalSiloDetails silo,
+    IGrainFactory grains,
     ILogger<ScreeningChunkGrain> logger) : Grain, IScreeningChunkGrain
 {
     private readonly CancellationTokenSource _stop = new();
@@ -60,7 +61,9 @@ internal sealed partial class ScreeningChunkGrain(
             var plan = new ScreeningInputPlan(spec.Format, job.Total, 0, job.InputSha256, csv, []);
             var chunk = new ChunkRange(work.Index, work.FirstRecord, work.Count, work.ByteOffset, work.FirstLineNumber);
             var progress = new Progress(this);
-            return await processor.ProcessAsync(job, spec, plan, chunk, progress, cancellationToken);
+            var stored = await processor.ProcessAsync(job, spec, plan, chunk, progress, cancellationToken);
+            await grains.GetGrain<IScreeningJobGrain>(work.JobId).ChunkFinishedAsync();
+            return stored;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

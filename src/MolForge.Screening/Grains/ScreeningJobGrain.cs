@@ -16,8 +16,9 @@ internal sealed partial class ScreeningJobGrain(
     ILogger<ScreeningJobGrain> logger) : Grain, IScreeningJobGrain
 {
     private const int MaxChunkFaults = 5;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private Task? _loop;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource _stop = new();
 
     public Task EnsureRunningAsync()
@@ -28,6 +29,12 @@ internal sealed partial class ScreeningJobGrain(
             // Runs on this activation's scheduler (turns interleave with incoming calls at awaits).
             _loop = RunAsync(this.GetPrimaryKey(), _stop.Token);
         }
+        return Task.CompletedTask;
+    }
+
+    public Task ChunkFinishedAsync()
+    {
+        _wake.TrySetResult();
         return Task.CompletedTask;
     }
 
@@ -81,7 +88,7 @@ internal sealed partial class ScreeningJobGrain(
         var inFlight = new Dictionary<int, ChunkRange>();
         var faults = new Dictionary<int, int>();
         var management = GrainFactory.GetGrain<IManagementGrain>(0);
-        var window = 2;
+        var window = 4;
         var nextStatusCheck = DateTime.UtcNow;
         while (pending.Count > 0 || inFlight.Count > 0)
         {
@@ -95,7 +102,8 @@ internal sealed partial class ScreeningJobGrain(
                     return;
                 }
                 var silos = (await management.GetHosts(onlyActive: true)).Count;
-                window = Math.Max(2, 2 * Math.Max(1, silos) * Math.Max(1, limits.MaxConcurrentScoresPerSilo));
+                // Enough chunks in flight that no scoring slot idles between polls; the per-silo semaphore bounds the work.
+                window = 4 * Math.Max(1, silos) * Math.Max(1, limits.MaxConcurrentScoresPerSilo);
                 nextStatusCheck = DateTime.UtcNow.AddSeconds(2);
             }
             while (inFlight.Count < window && pending.Count > 0)
@@ -130,7 +138,12 @@ internal sealed partial class ScreeningJobGrain(
                     }
                 }
             }
-            if (inFlight.Count > 0) await Task.Delay(PollInterval, cancellationToken);
+            if (inFlight.Count > 0)
+            {
+                var wake = _wake.Task;
+                if (!wake.IsCompleted) await Task.WhenAny(wake, Task.Delay(PollInterval, cancellationToken));
+                _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
 
         // Every chunk reported complete: confirm from the database (the source of truth) before completing.
