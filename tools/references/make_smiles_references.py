@@ -109,6 +109,42 @@ def main():
                                   "rdkit_canonical": Chem.MolToSmiles(mol) if mol is not None else None}) + "\n")
             m += 1
     print(f"{n} reference molecules, {m} invalid-candidate inputs", file=sys.stderr)
+    write_sdf_references()
+
+
+SDF_SMILES = ["C[C@H](N)C(=O)O", "C[C@@H](N)C(=O)O", "F/C=C/F", "F/C=C\\F", "c1ccccc1O", "[O-][N+](=O)c1ccccc1",
+              "CC(=O)[O-].[Na+]", "[2H]C([2H])([2H])O", "C[C@H]1CC[C@@H](C)CC1", "c1ccc2[nH]ccc2c1", "CN1C=NC2=C1C(=O)N(C(=O)N2C)C",
+              "O[C@H]1[C@H](O)[C@@H](O)[C@H](O)[C@@H](O)[C@@H]1O", "CC(C)Cc1ccc(cc1)[C@@H](C)C(=O)O", "[NH4+]", "C/C=C/C=C/C",
+              "N[C@@H](Cc1ccccc1)C(=O)O", "C[S@](=O)c1ccccc1", "OC[C@H]1OC(O)[C@H](O)[C@@H](O)[C@@H]1O", "[CH3]", "C#N"]
+
+
+def write_sdf_references():
+    """SD files written by RDKit (V2000 2D with wedges, V2000 3D, V3000 2D) with the input SMILES as data field."""
+    from rdkit.Chem import AllChem
+    blocks = {"sdf_2d_v2000.sdf": [], "sdf_3d_v2000.sdf": [], "sdf_2d_v3000.sdf": []}
+    for i, smi in enumerate(SDF_SMILES):
+        mol = Chem.MolFromSmiles(smi)
+        mol.SetProp("_Name", f"mol{i}")
+        mol.SetProp("smiles", Chem.MolToSmiles(mol))
+        m2 = Chem.Mol(mol)
+        AllChem.Compute2DCoords(m2)
+        blocks["sdf_2d_v2000.sdf"].append(Chem.MolToMolBlock(m2) + "> <smiles>\n" + mol.GetProp("smiles") + "\n\n$$$$\n")
+        blocks["sdf_2d_v3000.sdf"].append(Chem.MolToV3KMolBlock(m2) + "> <smiles>\n" + mol.GetProp("smiles") + "\n\n$$$$\n")
+        mh = Chem.AddHs(mol)
+        if AllChem.EmbedMolecule(mh, randomSeed=42) == 0:
+            blocks["sdf_3d_v2000.sdf"].append(Chem.MolToMolBlock(mh) + "> <smiles>\n" + mol.GetProp("smiles") + "\n\n$$$$\n")
+    # The SMILES field holds RDKit's canonical SMILES of the block as RDKit reads it back (3D blocks define every
+    # stereocentre, e.g. anomeric carbons).
+    for name in blocks:
+        fixed = []
+        for rec in blocks[name]:
+            block = rec.split("> <smiles>")[0]
+            back = Chem.MolFromMolBlock(block)
+            fixed.append(block + "> <smiles>\n" + Chem.MolToSmiles(back) + "\n\n$$$$\n")
+        blocks[name] = fixed
+    for name, recs in blocks.items():
+        with gzip.open(os.path.join(OUT, name + ".gz"), "wt") as f:
+            f.write("".join(recs))
 
 
 if __name__ == "__main__":

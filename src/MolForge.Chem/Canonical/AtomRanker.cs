@@ -16,8 +16,19 @@ public static class AtomRanker
     /// <summary>Symmetry classes: equal values for atoms the refinement cannot tell apart (no stereo, no tie breaking).</summary>
     public static int[] SymmetryClasses(Molecule molecule) => Rank(molecule, useStereo: false, breakTies: false, includeIsotopes: true);
 
-    internal static int[] Rank(Molecule m, bool useStereo, bool breakTies, bool includeIsotopes)
+    internal static int[] Rank(Molecule m, bool useStereo, bool breakTies, bool includeIsotopes) =>
+        Rank(m, useStereo, breakTies, includeIsotopes, default, out _, out _);
+
+    /// <summary>Ranking where tie breaks taken while some stereo element is still unresolved follow
+    /// <paramref name="path"/> (index into the tied atoms in index order); when such a tie break goes beyond the path,
+    /// <paramref name="branchWidth"/> reports how many choices it has (the caller enumerates them and keeps the
+    /// smallest SMILES, which makes ring stereo such as cis/trans-1,4-disubstituted rings canonical).</summary>
+    internal static int[] Rank(Molecule m, bool useStereo, bool breakTies, bool includeIsotopes, ReadOnlySpan<int> path,
+        out bool needBranch, out int branchWidth)
     {
+        needBranch = false;
+        branchWidth = 0;
+        var stereoStep = 0;
         var n = m.AtomCount;
         var ranks = new int[n];
         if (n == 0) return ranks;
@@ -70,7 +81,23 @@ public static class AtomRanker
             for (var i = 0; i < n; i++) counts[ranks[i]]++;
             for (var r = 0; r < n; r++) if (counts[r] > 1) { tie = r; break; }
             var chosen = -1;
-            for (var i = 0; i < n; i++) if (ranks[i] == tie) { chosen = i; break; }
+            if (useStereo && HasUnresolvedStereo(m, stereoInv))
+            {
+                var pick = 0;
+                if (stereoStep < path.Length) pick = path[stereoStep];
+                else if (!needBranch)
+                {
+                    needBranch = true;
+                    branchWidth = counts[tie];
+                }
+                stereoStep++;
+                var seen = 0;
+                for (var i = 0; i < n; i++)
+                    if (ranks[i] == tie && seen++ == pick) { chosen = i; break; }
+                if (chosen < 0) for (var i = 0; i < n; i++) if (ranks[i] == tie) { chosen = i; break; }
+            }
+            else
+                for (var i = 0; i < n; i++) if (ranks[i] == tie) { chosen = i; break; }
             for (var i = 0; i < n; i++) inv[i] = ((long)ranks[i] << 1) | (ranks[i] == tie && i != chosen ? 1u : 0u);
             RankByKey(inv, ranks);
             classes = Refine(m, ranks, stereoInv, order, nbKeys, keyBuf, scratch, adjStart, adjAtoms, adjBonds, bonds);
@@ -90,8 +117,9 @@ public static class AtomRanker
             ranks[idx[j]] = j > 0 && keys[j] == keys[j - 1] ? ranks[idx[j - 1]] : j;
     }
 
-    /// <summary>Iterative refinement: atoms of one class are split by their sorted (neighbour rank, bond order) lists.
-    /// Returns the number of classes.</summary>
+    /// <summary>Iterative refinement: atoms of one class are split by a 32-bit hash of their sorted
+    /// (neighbour rank, bond order) lists; keys (old rank, hash) keep the order of the old classes. Returns the number
+    /// of classes.</summary>
     private static int Refine(Molecule m, int[] ranks, int[] stereoInv, int[] order, long[] nbKeys, long[] keyBuf, int[] scratch,
         int[] adjStart, int[] adjAtoms, int[] adjBonds, ReadOnlySpan<Bond> bonds)
     {
@@ -99,52 +127,32 @@ public static class AtomRanker
         var classes = CountClasses(ranks, scratch);
         while (classes < n)
         {
-            // Neighbour keys per atom, sorted descending.
             for (var i = 0; i < n; i++)
             {
                 var s = adjStart[i];
                 var e = adjStart[i + 1];
                 for (var p = s; p < e; p++)
-                {
-                    var bo = bonds[adjBonds[p]].Order;
-                    nbKeys[p] = ((long)ranks[adjAtoms[p]] << 4) | (byte)bo;
-                }
-                nbKeys.AsSpan(s, e - s).Sort();
+                    nbKeys[p] = ((long)ranks[adjAtoms[p]] << 4) | (byte)bonds[adjBonds[p]].Order;
+                var span = nbKeys.AsSpan(s, e - s);
+                if (span.Length > 1) span.Sort();
+                ulong h = 14695981039346656037UL;
+                foreach (var k in span) h = (h ^ (ulong)k) * 1099511628211UL;
+                h ^= h >> 29;
+                keyBuf[i] = ((long)ranks[i] << 32) | (uint)h;
+                order[i] = i;
             }
-            for (var i = 0; i < n; i++) order[i] = i;
-            Array.Sort(order, (x, y) =>
-            {
-                var c = ranks[x].CompareTo(ranks[y]);
-                if (c != 0) return c;
-                var sx = adjStart[x]; var ex = adjStart[x + 1];
-                var sy = adjStart[y]; var ey = adjStart[y + 1];
-                var lx = ex - sx; var ly = ey - sy;
-                if (lx != ly) return lx.CompareTo(ly);
-                for (var k = 0; k < lx; k++)
-                {
-                    c = nbKeys[sx + k].CompareTo(nbKeys[sy + k]);
-                    if (c != 0) return c;
-                }
-                return 0;
-            });
-            var newRanks = scratch;
+            Array.Sort(keyBuf, order, 0, n);
+            var newClasses = 0;
             for (var j = 0; j < n; j++)
             {
-                var a = order[j];
-                if (j > 0)
-                {
-                    var b = order[j - 1];
-                    if (ranks[a] == ranks[b] && SameNeighbours(a, b, adjStart, nbKeys)) { newRanks[a] = newRanks[b]; continue; }
-                }
-                newRanks[a] = j;
+                if (j == 0 || keyBuf[j] != keyBuf[j - 1]) { scratch[order[j]] = j; newClasses++; }
+                else scratch[order[j]] = scratch[order[j - 1]];
             }
-            var newClasses = 0;
-            for (var j = 0; j < n; j++) if (j == 0 || newRanks[order[j]] != newRanks[order[j - 1]]) newClasses++;
-            Array.Copy(newRanks, ranks, n);
+            Array.Copy(scratch, ranks, n);
             if (newClasses == classes) break;
             classes = newClasses;
         }
-        _ = m; _ = stereoInv; _ = keyBuf;
+        _ = m; _ = stereoInv;
         return classes;
     }
 
@@ -206,6 +214,16 @@ public static class AtomRanker
             changed = true;
         }
         return changed;
+    }
+
+    private static bool HasUnresolvedStereo(Molecule m, int[] stereoInv)
+    {
+        var atoms = m.Atoms;
+        for (var i = 0; i < atoms.Length; i++)
+            if (atoms[i].Chirality != ChiralTag.None && stereoInv[i] == 0) return true;
+        foreach (ref readonly var b in m.Bonds)
+            if (b.Stereo is BondStereo.Cis or BondStereo.Trans && (stereoInv[b.Begin] == 0 || stereoInv[b.End] == 0)) return true;
+        return false;
     }
 
     private static int HighestOther(int atom, int exclude, int[] ranks, int[] adjStart, int[] adjAtoms, out bool ok)

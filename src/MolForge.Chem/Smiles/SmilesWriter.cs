@@ -35,8 +35,41 @@ public static class SmilesWriter
         options ??= SmilesWriterOptions.Default;
         var n = molecule.AtomCount;
         if (n == 0) return "";
-        var w = new Writer(molecule, options);
-        return w.Run();
+        if (!options.Canonical) return new Writer(molecule, options, Identity(n)).Run();
+        var ranks = AtomRanker.Rank(molecule, options.IncludeStereo, true, options.IncludeStereo, default, out var branch, out _);
+        if (!branch) return new Writer(molecule, options, ranks).Run();
+        // Unresolved stereo at a tie break: try every choice (bounded) and keep the smallest string.
+        string? best = null;
+        var leaves = 0;
+        Enumerate(molecule, options, [], ref best, ref leaves);
+        return best!;
+    }
+
+    private const int MaxStereoLeaves = 64;
+
+    private static void Enumerate(Molecule m, SmilesWriterOptions o, List<int> path, ref string? best, ref int leaves)
+    {
+        var ranks = AtomRanker.Rank(m, true, true, true, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(path), out var branch, out var width);
+        if (!branch || leaves >= MaxStereoLeaves)
+        {
+            leaves++;
+            var s = new Writer(m, o, ranks).Run();
+            if (best is null || string.CompareOrdinal(s, best) < 0) best = s;
+            return;
+        }
+        for (var c = 0; c < width && leaves < MaxStereoLeaves; c++)
+        {
+            path.Add(c);
+            Enumerate(m, o, path, ref best, ref leaves);
+            path.RemoveAt(path.Count - 1);
+        }
+    }
+
+    private static int[] Identity(int n)
+    {
+        var r = new int[n];
+        for (var i = 0; i < n; i++) r[i] = i;
+        return r;
     }
 
     private sealed class Writer
@@ -57,12 +90,12 @@ public static class SmilesWriter
         private readonly int[] _writtenFrom;     // atom written first for each bond
         private readonly StringBuilder _sb = new(64);
 
-        public Writer(Molecule m, SmilesWriterOptions o)
+        public Writer(Molecule m, SmilesWriterOptions o, int[] ranks)
         {
             _m = m;
             _o = o;
             var n = m.AtomCount;
-            _rank = o.Canonical ? AtomRanker.CanonicalRanks(m, o.IncludeStereo) : Identity(n);
+            _rank = ranks;
             _order = new BondOrder[m.BondCount];
             _lower = new bool[n];
             for (var b = 0; b < m.BondCount; b++) _order[b] = m.GetBond(b).Order;
@@ -78,13 +111,6 @@ public static class SmilesWriter
             _ringOpener = new int[m.BondCount];
             _dir = new char[m.BondCount];
             _writtenFrom = new int[m.BondCount];
-        }
-
-        private static int[] Identity(int n)
-        {
-            var r = new int[n];
-            for (var i = 0; i < n; i++) r[i] = i;
-            return r;
         }
 
         private void Kekulise()
@@ -124,7 +150,7 @@ public static class SmilesWriter
             }
             if (_o.IncludeStereo) AssignBondDirections();
             var ringDigit = new Dictionary<int, int>();
-            var usedDigits = new bool[100_000];
+            var usedDigits = new bool[_m.BondCount + 2];
             for (var f = 0; f < roots.Count; f++)
             {
                 if (f > 0) _sb.Append('.');

@@ -1,0 +1,21 @@
+using MolForge.QChem.ActiveSpace;
+using MolForge.QChem.Scf;
+
+namespace MolForge.Application.QuantumChemistry;
+
+/// <summary>What a quantum-chemistry job produced (energies in hartree).</summary>
+public sealed record QuantumChemistryResult
+{
+    /// <summary>The RHF result (orbitals, density, …).</summary>
+    public required ScfResult Scf { get; init; }
+    /// <summary>Active-space integrals when an active space was built.</summary>
+    public ActiveSpaceIntegrals? ActiveSpace { get; init; }
+    /// <summary>CASCI energy when computed.</summary>
+    public double? CasciEnergy { get; init; }
+    /// <summary>Whether CASCI converged.</summary>
+    public bool? CasciConverged { get; init; }
+    /// <summary>Wall time of the whole job in seconds.</summary>
+    public required double Seconds { get; init; }
+    /// <summary>Title from the input file.</summary>
+    public string Title { get; init; } = "";
+}
