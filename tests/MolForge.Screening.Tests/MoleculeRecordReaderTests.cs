@@ -48,16 +48,22 @@ public sealed class MoleculeRecordReaderTests
     }
 
     [Fact]
-    public async Task Sdf_records_take_smiles_field_and_title()
+    public async Task Sdf_records_take_the_smiles_field_or_read_the_molfile()
     {
-        var sdf = "aspirin\n  prog\n\n  0  0  0  0  0  0            999 V2000\nM  END\n> <SMILES>\nCC(=O)Oc1ccccc1C(=O)O\n\n$$$$\nnofield\n\n\n  0  0  0  0  0  0            999 V2000\nM  END\n$$$$\n";
+        var sdf = "aspirin\n  prog\n\n  0  0  0  0  0  0            999 V2000\nM  END\n> <SMILES>\nCC(=O)Oc1ccccc1C(=O)O\n\n$$$$\n"
+                  + "methanol\n  prog\n\n  2  1  0  0  0  0  0  0  0  0999 V2000\n"
+                  + "    0.0000    0.0000    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0\n"
+                  + "    1.4000    0.0000    0.0000 O   0  0  0  0  0  0  0  0  0  0  0  0\n"
+                  + "  1  2  1  0\nM  END\n$$$$\n"
+                  + "broken\n\n\n  x  y\nM  END\n$$$$\n";
         var path = TestFiles.Write("a.sdf", sdf);
         var plan = await ScreeningInputPlan.CreateAsync(path, 1, Limits);
         var records = plan.Chunks.SelectMany(c => plan.ReadChunk(path, c)).ToList();
-        Assert.Equal(2, plan.Total);
+        Assert.Equal(3, plan.Total);
         Assert.Equal(("CC(=O)Oc1ccccc1C(=O)O", "aspirin", (string?)null), (records[0].Smiles, records[0].Name, records[0].Error));
-        Assert.Equal(10L, records[1].LineNumber);
-        Assert.NotNull(records[1].Error);
+        Assert.Equal(("CO", "methanol", (string?)null, 10L), (records[1].Smiles, records[1].Name, records[1].Error, records[1].LineNumber));
+        Assert.Equal("broken", records[2].Name);
+        Assert.StartsWith("unreadable molfile", records[2].Error, StringComparison.Ordinal);
     }
 
     [Fact]

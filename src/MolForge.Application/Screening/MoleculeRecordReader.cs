@@ -1,11 +1,15 @@
 using System.IO.Compression;
 using System.Text;
+using MolForge.Chem.Formats;
+using MolForge.Chem.Sanitization;
+using MolForge.Chem.Smiles;
 
 namespace MolForge.Application.Screening;
 
 /// <summary>Streams the molecule records of a screening input: SMILES files (SMILES, then an optional name),
 /// CSV/TSV with a header that has a <c>smiles</c> column (and optionally <c>name</c>/<c>id</c>/<c>title</c>), and
-/// SDF (records up to <c>$$$$</c>; the SMILES comes from a <c>SMILES</c> data field, the name from the title line).
+/// SDF (records up to <c>$$$$</c>; the SMILES comes from a <c>SMILES</c> data field when present, else from the molfile
+/// block read with MolForge.Chem's SdfReader; the name from the title line).
 /// Files ending in .gz are decompressed. Records are read one at a time; the file is never loaded whole.</summary>
 public static class MoleculeRecordReader
 {
@@ -153,6 +157,22 @@ public static class MoleculeRecordReader
         return fields;
     }
 
+    private const int MaxSdfRecordLines = 100_000;
+
+    /// <summary>The canonical SMILES of a molfile block (MolForge.Chem's SDF reader), or why it cannot be read.</summary>
+    private static (string Smiles, string? Error) SmilesFromMolfile(List<string> block, long firstLine)
+    {
+        try
+        {
+            var molecule = new SdfReader(TextReader.Null).ParseRecord(block, firstLine);
+            return (SmilesWriter.Write(molecule), null);
+        }
+        catch (Exception ex) when (ex is MoleculeFormatException or SanitizationException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
+        {
+            return ("", $"unreadable molfile: {ex.Message}");
+        }
+    }
+
     private static IEnumerable<(InputRecord, long)> ReadSdf(ByteLineReader lines, int index, long lineNumber)
     {
         while (true)
@@ -166,12 +186,14 @@ public static class MoleculeRecordReader
             var content = title.Length > 0;
             var ended = first == "$$$$";
             string? pendingField = null;
+            var block = new List<string> { first };
             while (!ended)
             {
                 var line = lines.ReadLine();
                 if (line is null) break;
                 lineNumber++;
                 if (line == "$$$$") { ended = true; break; }
+                if (block.Count < MaxSdfRecordLines) block.Add(line);
                 if (line.Trim().Length > 0) content = true;
                 if (line.StartsWith('>'))
                 {
@@ -187,8 +209,10 @@ public static class MoleculeRecordReader
             }
             if (!content && first != "$$$$") yield break; // trailing blank lines after the last record
             if (first == "$$$$") title = "";
-            var error = smiles is { Length: > 0 } ? null : "SDF record without a SMILES data field (molfile blocks are not read yet)";
-            yield return (new InputRecord(index++, startLine, smiles ?? "", title, error), offset);
+            string? error = null;
+            if (smiles is not { Length: > 0 })
+                (smiles, error) = first == "$$$$" ? ("", "empty SDF record") : SmilesFromMolfile(block, startLine);
+            yield return (new InputRecord(index++, startLine, smiles, title, error), offset);
         }
     }
 }
