@@ -16,7 +16,7 @@ internal sealed class ExportVerb : ICliVerb
     {
         var job = new Option<string?>("--job") { Description = "Screening job name." };
         var db = new Option<string?>("--db") { Description = "Database: a SQLite file path (default: the user's MolForge database) or postgres://…" };
-        var format = new Option<string>("--format") { Description = "csv (one row per input line) or smi (scored molecules).", DefaultValueFactory = _ => "csv" };
+        var format = new Option<string>("--format") { Description = "csv (one row per input line), sdf (3D, with data fields) or smi (scored molecules).", DefaultValueFactory = _ => "csv" };
         var output = new Option<string?>("--out", "-o") { Description = "Output file (default: standard output)." };
         var command = new Command("export", "Export the results of a screening job.");
         foreach (var o in new Option[] { job, db, format, output }) command.Options.Add(o);

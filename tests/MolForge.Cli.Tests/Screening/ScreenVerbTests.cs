@@ -38,7 +38,12 @@ public sealed class ScreenVerbTests
         var list = await CliRunner.RunAsync("jobs", "list", "--db", db, "--json");
         Assert.Contains("\"contract\"", list.Out, StringComparison.Ordinal);
         var smi = await CliRunner.RunAsync("export", "--job", "contract", "--db", db, "--format", "smi");
-        Assert.Equal(lines.Skip(1).Count(l => l.Contains(",done,", StringComparison.Ordinal)), smi.Out.TrimEnd('\n').Split('\n').Length);
+        var doneRows = lines.Skip(1).Count(l => l.Contains(",done,", StringComparison.Ordinal));
+        Assert.Equal(doneRows, smi.Out.TrimEnd('\n').Split('\n').Length);
+        var sdf = await CliRunner.RunAsync("export", "--job", "contract", "--db", db, "--format", "sdf");
+        Assert.Equal(0, sdf.Code);
+        Assert.Equal(doneRows, sdf.Out.Split("$$$$\n").Length - 1);
+        Assert.Contains(">  <homo_lumo_gap>", sdf.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ internal static class ExportWriters
     {
         "csv" => new CsvExportWriter(),
         "smi" or "smiles" => new SmilesExportWriter(),
-        "sdf" => throw new CliUsageException("--format sdf needs the molfile writer, which is not in this build yet; use csv or smi"),
+        "sdf" => new SdfExportWriter(),
         _ => throw new CliUsageException($"unknown --format '{format}' (expected csv, sdf or smi)"),
     };
 }
@@ -87,6 +87,51 @@ internal sealed class SmilesExportWriter : IExportWriter
         {
             if (r.Status != "done") continue;
             await output.WriteLineAsync(r.Name.Length > 0 ? $"{r.Smiles}\t{r.Name}" : r.Smiles).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>SD file of the rows whose SMILES is a molecule (status done, or failed at a later stage): a 3D conformer
+/// with hydrogens (MolForge.Chem's ETKDG-style embedding + MMFF94; zero coordinates if embedding fails), the name as
+/// title, and data fields index, smiles, status and the computed values.</summary>
+internal sealed class SdfExportWriter : IExportWriter
+{
+    public async Task WriteAsync(IAsyncEnumerable<ExportRow> rows, TextWriter output, CancellationToken cancellationToken)
+    {
+        await foreach (var r in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (r.Status == "invalid" || !MolForge.Chem.Smiles.SmilesReader.TryParse(r.Smiles, out var molecule, out _)) continue;
+            try
+            {
+                molecule = MolForge.Chem.Conformers.ConformerGenerator.Generate(molecule, new MolForge.Chem.Conformers.ConformerOptions(Seed: 42))[0].Molecule;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or ArithmeticException)
+            {
+                // keep the 2D graph with zero coordinates
+            }
+            var props = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["index"] = r.Index.ToString(CultureInfo.InvariantCulture),
+                ["smiles"] = r.Smiles,
+                ["status"] = r.Status,
+            };
+            if (r.Error is not null) props["error"] = r.Error;
+            void Add(string key, double? value)
+            {
+                if (value is { } v) props[key] = v.ToString("R", CultureInfo.InvariantCulture);
+            }
+            Add("e_hf", r.EHf);
+            Add("homo", r.Homo);
+            Add("lumo", r.Lumo);
+            Add("homo_lumo_gap", r.HomoLumoGap);
+            Add("e_vqe", r.EVqe);
+            Add("mol_weight", r.MolWeight);
+            Add("clogp", r.CLogP);
+            Add("qed", r.Qed);
+            var record = molecule.WithName(r.Name.Length > 0 ? r.Name : r.Smiles).WithProperties(props);
+            using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+            MolForge.Chem.Formats.SdfWriter.Write(buffer, record);
+            await output.WriteAsync(buffer.ToString()).ConfigureAwait(false);
         }
     }
 }
