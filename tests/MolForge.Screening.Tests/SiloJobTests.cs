@@ -60,7 +60,7 @@ public sealed class SiloJobTests
     public async Task A_cancelled_job_stops_and_resumes_to_completion_in_a_new_silo()
     {
         var db = TestFiles.SqlitePath();
-        var path = TestFiles.Write("cancel.smi", TestFiles.SmilesLines(40, 0));
+        var path = TestFiles.Write("cancel.smi", TestFiles.SmilesLines(80, 0));
         var limits = new ScreeningLimits { ChunkSize = 4, MaxConcurrentScoresPerSilo = 1 };
         var slow = new CountingScorer(TimeSpan.FromMilliseconds(50));
         Guid jobId;
@@ -72,10 +72,13 @@ public sealed class SiloJobTests
             jobId = job.Id;
             while ((await service.GetAsync(jobId))!.Done < 5) await Task.Delay(50);
             await service.CancelAsync("c");
-            await Task.Delay(1500);
+            await Task.Delay(2000);
             var stopped = (await service.GetAsync(jobId))!;
-            Assert.Equal(RunStatus.Cancelled, stopped.Status);
-            Assert.True(stopped.Done < 40, $"cancellation should stop the job early, done {stopped.Done}");
+            await Task.Delay(1500);
+            var later = (await service.GetAsync(jobId))!;
+            Assert.Equal(RunStatus.Cancelled, later.Status);
+            Assert.True(later.Done < 80, $"cancellation should stop the job early, done {later.Done}");
+            Assert.Equal(stopped.Done, later.Done); // nothing is scored after the stop took effect
             await host.StopAsync();
         }
         var fresh = new CountingScorer();
@@ -87,10 +90,10 @@ public sealed class SiloJobTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             var final = await service.WaitAsync(jobId, null, TimeSpan.FromMilliseconds(100), timeout.Token);
             await host.StopAsync();
-            Assert.Equal((RunStatus.Completed, 40), (final.Status, final.Done));
-            Assert.Equal(40, await service.StreamItemsAsync(jobId).CountAsync());
+            Assert.Equal((RunStatus.Completed, 80), (final.Status, final.Done));
+            Assert.Equal(80, await service.StreamItemsAsync(jobId).CountAsync());
             // Lines stored before the cancel were not scored again.
-            Assert.True(fresh.Total <= 40 - 5, $"resumed run scored {fresh.Total} lines");
+            Assert.True(fresh.Total <= 80 - 5, $"resumed run scored {fresh.Total} lines");
         }
     }
 }

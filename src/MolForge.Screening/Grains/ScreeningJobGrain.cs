@@ -18,6 +18,7 @@ internal sealed partial class ScreeningJobGrain(
     private const int MaxChunkFaults = 5;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     private Task? _loop;
+    private bool _checkStatusNow;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource _stop = new();
 
@@ -40,8 +41,16 @@ internal sealed partial class ScreeningJobGrain(
 
     public Task StopAsync()
     {
-        _stop.Cancel();
+        // Re-read the status now: the loop sees the cancellation, cancels the chunks in flight and ends.
+        _checkStatusNow = true;
+        _wake.TrySetResult();
         return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _stop.Cancel();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     private async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
@@ -93,8 +102,9 @@ internal sealed partial class ScreeningJobGrain(
         while (pending.Count > 0 || inFlight.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (DateTime.UtcNow >= nextStatusCheck)
+            if (DateTime.UtcNow >= nextStatusCheck || _checkStatusNow)
             {
+                _checkStatusNow = false;
                 var current = await repository.GetAsync(jobId, cancellationToken);
                 if (current is null || current.Status != RunStatus.Running)
                 {
