@@ -96,7 +96,8 @@ internal sealed class ScreenVerb : ICliVerb
             using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
-                await host.StopAsync(stopTimeout.Token).ConfigureAwait(false);
+                // Bounded: a silo that cannot finish a graceful stop must not keep the process alive.
+                await Task.WhenAny(host.StopAsync(stopTimeout.Token), Task.Delay(TimeSpan.FromSeconds(15), CancellationToken.None)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

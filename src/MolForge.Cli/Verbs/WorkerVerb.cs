@@ -58,7 +58,8 @@ internal sealed class WorkerVerb : ICliVerb
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             try
             {
-                await host.StopAsync(stop.Token).ConfigureAwait(false);
+                // Bounded: a silo that cannot finish a graceful stop must not keep the process alive.
+                await Task.WhenAny(host.StopAsync(stop.Token), Task.Delay(TimeSpan.FromSeconds(20), CancellationToken.None)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
