@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -85,11 +86,26 @@ internal sealed class ScreenVerb : ICliVerb
             return await FinishAsync(io, service, job, ct).ConfigureAwait(false);
 
         await host.StartAsync(ct).ConfigureAwait(false);
+        // On SIGTERM/SIGINT exit at once: the job is durable (exactly what a kill -9 would leave) and resumable.
+        void Interrupted(PosixSignalContext c)
+        {
+            io.Error.WriteLine($"screen {job.Name}: interrupted; run the same command to resume");
+            io.Error.Flush();
+            Environment.Exit(ExitCodes.Fatal);
+        }
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupted);
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupted);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            await host.Services.GetRequiredService<IScreeningJobDispatcher>().EnsureRunningAsync(job.Id, ct).ConfigureAwait(false);
+            await host.Services.GetRequiredService<IScreeningJobDispatcher>().EnsureRunningAsync(job.Id, stopping.Token).ConfigureAwait(false);
             var view = ScreenProgressView.Create(io, job.Name);
-            job = await view.RunAsync(p => service.WaitAsync(job.Id, p, TimeSpan.FromMilliseconds(250), ct), job).ConfigureAwait(false);
+            job = await view.RunAsync(p => service.WaitAsync(job.Id, p, TimeSpan.FromMilliseconds(250), stopping.Token), job).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            io.Error.WriteLine($"screen {job.Name}: interrupted; run the same command to resume");
+            throw new CliUsageException("interrupted");
         }
         finally
         {

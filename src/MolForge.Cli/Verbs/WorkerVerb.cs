@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,9 +49,13 @@ internal sealed class WorkerVerb : ICliVerb
             await host.StartAsync(ct).ConfigureAwait(false);
             io.Error.WriteLine($"worker joined cluster at {Describe(connection)}; waiting for jobs (Ctrl+C to stop)");
             await io.Error.FlushAsync(ct).ConfigureAwait(false);
+            // Stop on SIGTERM/SIGINT ourselves: once the silo runs, the parser's own signal handling does not reach us.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopping.Cancel(); });
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stopping.Cancel(); });
             try
             {
-                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
