@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IDesignRunRepository, EfDesignRunRepository>();
         services.AddSingleton<IScoreCache, EfScoreCache>();
+        services.AddSingleton<MolForge.Application.Screening.IScreeningJobRepository, EfScreeningJobRepository>();
         return services;
     }
 

@@ -1,0 +1,140 @@
+using MolForge.Application.Design;
+using MolForge.Application.Storage;
+
+namespace MolForge.Application.Screening;
+
+/// <summary>What a caller asks for: a named job over an input file with scoring settings.</summary>
+/// <param name="Name">Job name (unique per owner).</param>
+/// <param name="InputPath">Input file (a path every worker can read).</param>
+/// <param name="Scoring">Scoring settings.</param>
+/// <param name="OwnerId">Owner (the CLI uses <see cref="ScreeningJobService.LocalOwner"/>).</param>
+public sealed record ScreeningRequest(string Name, string InputPath, ScoringSettings Scoring, string OwnerId = ScreeningJobService.LocalOwner);
+
+/// <summary>A request the stored job cannot accept (same name with another input or other settings, bad name).</summary>
+public sealed class ScreeningJobException : Exception
+{
+    public ScreeningJobException() : base("the screening job was refused") { }
+    public ScreeningJobException(string message) : base(message) { }
+    public ScreeningJobException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>The screening use cases the CLI and the web app call: submit or resume a job, read, list and cancel jobs,
+/// stream items. Processing itself happens on the cluster behind <see cref="IScreeningJobDispatcher"/>.</summary>
+public sealed class ScreeningJobService(IScreeningJobRepository repository, ScreeningLimits limits, IScreeningJobDispatcher? dispatcher = null)
+{
+    /// <summary>Owner id of jobs started from the command line.</summary>
+    public const string LocalOwner = "local";
+
+    /// <summary>Methods a screening job accepts (<c>huckel</c> is the cheap test/dry-run model).</summary>
+    public static readonly IReadOnlyList<string> Methods = ["rhf", "vqe", "casci", "huckel"];
+
+    /// <summary>The limits in force.</summary>
+    public ScreeningLimits Limits => limits;
+
+    /// <summary>Creates the job, or returns the stored one when name, input file and settings all match (a
+    /// cancelled job is set running again). The input is checked against the limits first, streaming.</summary>
+    /// <param name="request">The job.</param>
+    /// <param name="start">Also hand the job to the cluster (false: only store it, for workers to pick up).</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <exception cref="ScreeningInputException">The input is missing, too large or unreadable.</exception>
+    /// <exception cref="ScreeningJobException">The name exists with another input or other settings.</exception>
+    public async Task<ScreeningJob> SubmitAsync(ScreeningRequest request, bool start = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+        var plan = await ScreeningInputPlan.CreateAsync(request.InputPath, limits.ChunkSize, limits, cancellationToken).ConfigureAwait(false);
+        var spec = new ScreeningJobSpec(request.Scoring, limits.ChunkSize, plan.Format);
+        var job = await repository.FindAsync(request.OwnerId, request.Name, cancellationToken).ConfigureAwait(false);
+        if (job is null)
+        {
+            var created = new ScreeningJob
+            {
+                Name = request.Name,
+                OwnerId = request.OwnerId,
+                InputPath = Path.GetFullPath(request.InputPath),
+                InputSha256 = plan.Sha256,
+                SettingsJson = spec.ToJson(),
+                Status = plan.Total == 0 ? RunStatus.Completed : RunStatus.Running,
+                Total = plan.Total,
+            };
+            if (await repository.TryCreateAsync(created, cancellationToken).ConfigureAwait(false)) job = created;
+            else job = await repository.FindAsync(request.OwnerId, request.Name, cancellationToken).ConfigureAwait(false)
+                       ?? throw new ScreeningJobException($"job '{request.Name}' could not be created");
+        }
+        CheckSame(job, request, plan);
+        if (job.Status is RunStatus.Cancelled or RunStatus.Pending or RunStatus.Failed)
+        {
+            await repository.SetStatusAsync(job.Id, RunStatus.Running, cancellationToken).ConfigureAwait(false);
+            job.Status = RunStatus.Running;
+        }
+        if (start && job.Status == RunStatus.Running && dispatcher is not null)
+            await dispatcher.EnsureRunningAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        return job;
+    }
+
+    /// <summary>The job named <paramref name="name"/>, or null.</summary>
+    public Task<ScreeningJob?> FindAsync(string name, string ownerId = LocalOwner, CancellationToken cancellationToken = default) =>
+        repository.FindAsync(ownerId, name, cancellationToken);
+
+    /// <summary>The job with this id, or null.</summary>
+    public Task<ScreeningJob?> GetAsync(Guid jobId, CancellationToken cancellationToken = default) => repository.GetAsync(jobId, cancellationToken);
+
+    /// <summary>Jobs of an owner (all when null), newest first.</summary>
+    public Task<IReadOnlyList<ScreeningJob>> ListAsync(string? ownerId = LocalOwner, CancellationToken cancellationToken = default) =>
+        repository.ListAsync(ownerId, cancellationToken);
+
+    /// <summary>Cancels a running job (items stored so far stay); returns the job, or null when there is none.</summary>
+    public async Task<ScreeningJob?> CancelAsync(string name, string ownerId = LocalOwner, CancellationToken cancellationToken = default)
+    {
+        var job = await repository.FindAsync(ownerId, name, cancellationToken).ConfigureAwait(false);
+        if (job is null) return null;
+        if (job.Status is RunStatus.Running or RunStatus.Pending)
+        {
+            await repository.SetStatusAsync(job.Id, RunStatus.Cancelled, cancellationToken).ConfigureAwait(false);
+            job.Status = RunStatus.Cancelled;
+            if (dispatcher is not null) await dispatcher.StopAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        }
+        return job;
+    }
+
+    /// <summary>The job's items in line order (one per input record once the job is complete).</summary>
+    public IAsyncEnumerable<ScreeningItem> StreamItemsAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+        repository.StreamItemsAsync(jobId, cancellationToken);
+
+    /// <summary>Invalid and failed items, in line order, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<ScreeningItem>> ListProblemsAsync(Guid jobId, int limit = 1000, CancellationToken cancellationToken = default) =>
+        repository.ListProblemsAsync(jobId, limit, cancellationToken);
+
+    /// <summary>Polls the job until it is no longer running, reporting each reading.</summary>
+    public async Task<ScreeningJob> WaitAsync(Guid jobId, IProgress<ScreeningJob>? progress, TimeSpan pollInterval, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var job = await repository.GetAsync(jobId, cancellationToken).ConfigureAwait(false)
+                      ?? throw new ScreeningJobException($"job {jobId} no longer exists");
+            progress?.Report(job);
+            if (job.Status != RunStatus.Running && job.Status != RunStatus.Pending) return job;
+            await Task.Delay(pollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Validate(ScreeningRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200 || request.Name.Any(char.IsControl))
+            throw new ScreeningJobException("a job name must be 1 to 200 printable characters");
+        var s = request.Scoring;
+        if (!Methods.Contains(s.Method)) throw new ScreeningJobException($"unknown method '{s.Method}' (expected {string.Join(", ", Methods)})");
+        if (!ScoringSettings.Bases.Contains(s.Basis)) throw new ScreeningJobException($"unknown basis '{s.Basis}' (expected {string.Join(", ", ScoringSettings.Bases)})");
+        if (s.ActiveElectrons < 1 || s.ActiveOrbitals < 1 || s.ActiveElectrons > 2 * s.ActiveOrbitals)
+            throw new ScreeningJobException($"active space {s.ActiveElectrons},{s.ActiveOrbitals} is not NE,NO with 1 <= NE <= 2*NO");
+    }
+
+    private static void CheckSame(ScreeningJob job, ScreeningRequest request, ScreeningInputPlan plan)
+    {
+        if (!string.Equals(job.InputSha256, plan.Sha256, StringComparison.OrdinalIgnoreCase))
+            throw new ScreeningJobException($"job '{job.Name}' exists with another input file ({job.InputPath}, SHA-256 {job.InputSha256[..Math.Min(12, job.InputSha256.Length)]}…); choose another --job name");
+        var stored = ScreeningJobSpec.FromJson(job.SettingsJson);
+        if (stored.Scoring != request.Scoring)
+            throw new ScreeningJobException($"job '{job.Name}' exists with other settings ({ScreeningJobSpec.Describe(stored.Scoring)}; asked: {ScreeningJobSpec.Describe(request.Scoring)}); choose another --job name");
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using MolForge.Application.Screening;
+using MolForge.Cli.Infrastructure;
+using MolForge.Cli.Verbs.Export;
+using MolForge.Cli.Verbs.Screening;
+
+namespace MolForge.Cli.Verbs;
+
+/// <summary>`molforge export --job NAME --format csv|smi [-o OUT]`: a job's results, one row per input line. The
+/// rows come from an <see cref="IExportSource"/> so that another source (a design run: --run ID) plugs in beside
+/// the job source.</summary>
+internal sealed class ExportVerb : ICliVerb
+{
+    public Command Build(CliIO io)
+    {
+        var job = new Option<string?>("--job") { Description = "Screening job name." };
+        var db = new Option<string?>("--db") { Description = "Database: a SQLite file path (default: the user's MolForge database) or postgres://…" };
+        var format = new Option<string>("--format") { Description = "csv (one row per input line), sdf (3D, with data fields) or smi (scored molecules).", DefaultValueFactory = _ => "csv" };
+        var output = new Option<string?>("--out", "-o") { Description = "Output file (default: standard output)." };
+        var command = new Command("export", "Export the results of a screening job.");
+        foreach (var o in new Option[] { job, db, format, output }) command.Options.Add(o);
+        command.SetAction(async (r, ct) =>
+        {
+            var writer = ExportWriters.For(r.GetValue(format)!);
+            var jobName = r.GetValue(job);
+            await using var services = ScreeningCli.JobServices(r.GetValue(db));
+            IExportSource source = jobName is not null
+                ? await ScreeningJobExportSource.OpenAsync(services.GetRequiredService<ScreeningJobService>(), jobName, ct).ConfigureAwait(false)
+                : throw new CliUsageException("say what to export: --job NAME");
+            var target = io.OpenOutput(r.GetValue(output));
+            try
+            {
+                await writer.WriteAsync(source.RowsAsync(ct), target, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!ReferenceEquals(target, io.Out)) await target.DisposeAsync().ConfigureAwait(false);
+                else await target.FlushAsync(ct).ConfigureAwait(false);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MolForge.Application.Design;
+using MolForge.Application.Pipeline;
+using MolForge.Application.Screening;
+using MolForge.Application.Storage;
+using MolForge.Data;
+
+namespace MolForge.Screening.Tests;
+
+/// <summary>Jobs through a real in-process Orleans silo (localhost clustering) on SQLite.</summary>
+public sealed class SiloJobTests
+{
+    private readonly ListLoggerProvider _log = new();
+
+    private IHost BuildHost(string db, ICandidateScorer scorer, ScreeningLimits limits)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(_log);
+        builder.Services.AddMolForgeData($"Data Source={db}");
+        builder.Services.AddSingleton(scorer);
+        builder.AddMolForgeScreening(new ScreeningClusterOptions { PumpInterval = TimeSpan.FromMilliseconds(500) }, limits);
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task A_job_runs_to_completion_with_one_item_per_line_and_the_scorers_values()
+    {
+        var db = TestFiles.SqlitePath();
+        var path = TestFiles.Write("silo.smi", TestFiles.SmilesLines(60, 9));
+        var scorer = new CountingScorer();
+        using var host = BuildHost(db, scorer, new ScreeningLimits { ChunkSize = 7, MaxConcurrentScoresPerSilo = 2 });
+        await host.StartAsync();
+        var service = host.Services.GetRequiredService<ScreeningJobService>();
+        var job = await service.SubmitAsync(new ScreeningRequest("silo", path, new ScoringSettings(Method: "rhf")));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var final = await service.WaitAsync(job.Id, null, TimeSpan.FromMilliseconds(100), timeout.Token);
+        await host.StopAsync();
+
+        Assert.Equal(RunStatus.Completed, final.Status);
+        Assert.Equal((60, 54, 6), (final.Total, final.Done, final.Failed));
+        var items = await service.StreamItemsAsync(job.Id).ToListAsync();
+        Assert.Equal(Enumerable.Range(0, 60), items.Select(i => i.LineIndex));
+        // Every valid line was scored exactly once (the input repeats some SMILES on purpose).
+        var occurrences = items.Where(i => i.Status == ScreeningItemStatus.Done).GroupBy(i => i.Smiles).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(occurrences.Count > 0 && occurrences.All(o => scorer.Calls.GetValueOrDefault(o.Key) == o.Value), string.Join("\n", _log.Lines));
+        Assert.Equal(occurrences.Values.Sum(), scorer.Total);
+        var reference = new HuckelScreeningScorer();
+        foreach (var item in items.Where(i => i.Status == ScreeningItemStatus.Done))
+        {
+            var expected = await reference.ScoreAsync(item.Smiles, new ScoringSettings(), null, CancellationToken.None);
+            Assert.Equal(expected.Quantum!.Homo, item.Homo);
+            Assert.Equal(expected.Descriptors!.MolWeight, item.MolWeight);
+        }
+    }
+
+    [Fact]
+    public async Task A_cancelled_job_stops_and_resumes_to_completion_in_a_new_silo()
+    {
+        var db = TestFiles.SqlitePath();
+        var path = TestFiles.Write("cancel.smi", TestFiles.SmilesLines(80, 0));
+        var limits = new ScreeningLimits { ChunkSize = 4, MaxConcurrentScoresPerSilo = 1 };
+        var slow = new CountingScorer(TimeSpan.FromMilliseconds(50));
+        Guid jobId;
+        using (var host = BuildHost(db, slow, limits))
+        {
+            await host.StartAsync();
+            var service = host.Services.GetRequiredService<ScreeningJobService>();
+            var job = await service.SubmitAsync(new ScreeningRequest("c", path, new ScoringSettings(Method: "rhf")));
+            jobId = job.Id;
+            while ((await service.GetAsync(jobId))!.Done < 5) await Task.Delay(50);
+            await service.CancelAsync("c");
+            await Task.Delay(2000);
+            var stopped = (await service.GetAsync(jobId))!;
+            await Task.Delay(1500);
+            var later = (await service.GetAsync(jobId))!;
+            Assert.Equal(RunStatus.Cancelled, later.Status);
+            Assert.True(later.Done < 80, $"cancellation should stop the job early, done {later.Done}");
+            Assert.Equal(stopped.Done, later.Done); // nothing is scored after the stop took effect
+            await host.StopAsync();
+        }
+        var fresh = new CountingScorer();
+        using (var host = BuildHost(db, fresh, limits))
+        {
+            await host.StartAsync();
+            var service = host.Services.GetRequiredService<ScreeningJobService>();
+            await service.SubmitAsync(new ScreeningRequest("c", path, new ScoringSettings(Method: "rhf")));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var final = await service.WaitAsync(jobId, null, TimeSpan.FromMilliseconds(100), timeout.Token);
+            await host.StopAsync();
+            Assert.Equal((RunStatus.Completed, 80), (final.Status, final.Done));
+            Assert.Equal(80, await service.StreamItemsAsync(jobId).CountAsync());
+            // Lines stored before the cancel were not scored again.
+            Assert.True(fresh.Total <= 80 - 5, $"resumed run scored {fresh.Total} lines");
+        }
+    }
+}
