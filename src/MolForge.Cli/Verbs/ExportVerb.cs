@@ -15,19 +15,25 @@ internal sealed class ExportVerb : ICliVerb
     public Command Build(CliIO io)
     {
         var job = new Option<string?>("--job") { Description = "Screening job name." };
+        var run = new Option<string?>("--run") { Description = "Design run id (as printed by `molforge design`)." };
         var db = new Option<string?>("--db") { Description = "Database: a SQLite file path (default: the user's MolForge database) or postgres://…" };
         var format = new Option<string>("--format") { Description = "csv (one row per input line), sdf (3D, with data fields) or smi (scored molecules).", DefaultValueFactory = _ => "csv" };
         var output = new Option<string?>("--out", "-o") { Description = "Output file (default: standard output)." };
-        var command = new Command("export", "Export the results of a screening job.");
-        foreach (var o in new Option[] { job, db, format, output }) command.Options.Add(o);
+        var command = new Command("export", "Export the results of a screening job (--job) or a design run (--run).");
+        foreach (var o in new Option[] { job, run, db, format, output }) command.Options.Add(o);
         command.SetAction(async (r, ct) =>
         {
+            if (r.GetValue(run) is { } runId)
+            {
+                if (r.GetValue(job) is not null) throw new CliUsageException("give --job or --run, not both");
+                return await DesignRunExport.WriteAsync(io, runId, r.GetValue(db), r.GetValue(format)!, r.GetValue(output), ct).ConfigureAwait(false);
+            }
             var writer = ExportWriters.For(r.GetValue(format)!);
             var jobName = r.GetValue(job);
             await using var services = ScreeningCli.JobServices(r.GetValue(db));
             IExportSource source = jobName is not null
                 ? await ScreeningJobExportSource.OpenAsync(services.GetRequiredService<ScreeningJobService>(), jobName, ct).ConfigureAwait(false)
-                : throw new CliUsageException("say what to export: --job NAME");
+                : throw new CliUsageException("say what to export: --job NAME or --run ID");
             var target = io.OpenOutput(r.GetValue(output));
             try
             {
