@@ -15,8 +15,9 @@ public sealed class StateVectorVqeEngine : IVqeEngine
     {
         ArgumentNullException.ThrowIfNull(integrals);
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Backend == "shots") return ShotVqe.Run(integrals, orbitalEnergies, settings, cancellationToken);
         if (settings.Backend != "statevector")
-            throw new NotSupportedException($"backend '{settings.Backend}' is not available yet; use statevector");
+            throw new NotSupportedException($"backend '{settings.Backend}' is not available yet; use statevector or shots");
         cancellationToken.ThrowIfCancellationRequested();
         var problem = new ActiveSpaceProblem(integrals.OrbitalCount, integrals.ElectronCount, integrals.CoreEnergy,
             integrals.OneElectron, integrals.TwoElectron, [.. orbitalEnergies]);

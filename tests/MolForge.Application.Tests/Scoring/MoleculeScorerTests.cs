@@ -73,3 +73,19 @@ public sealed class MoleculeScorerVqeTests
         Assert.True(q.PauliTerms > 0);
     }
 }
+
+public sealed class ShotVqeTests
+{
+    [Fact]
+    public void Shot_based_vqe_for_a_two_two_space_is_within_three_standard_errors_of_casci()
+    {
+        var scorer = new MoleculeScorer(new StateVectorVqeEngine());
+        var result = scorer.Score("C=O", new ScoringSettings(Method: "vqe", Backend: "shots", Shots: 100_000), null, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        var q = result.Quantum!;
+        Assert.NotNull(q.EVqeStdErr);
+        Assert.True(q.EVqeStdErr > 0);
+        Assert.True(q.MeasurementGroups > 0);
+        Assert.InRange(Math.Abs(q.EVqe!.Value - q.ECasci!.Value), 0, (3 * q.EVqeStdErr!.Value) + 1e-3);
+    }
+}
