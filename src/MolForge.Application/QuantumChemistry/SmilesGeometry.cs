@@ -27,17 +27,9 @@ internal static class SmilesGeometry
         {
             throw new QChemInputException($"no 3D conformer for '{smiles}': {ex.Message}", ex);
         }
-        var m = conformer.Molecule;
-        var z = new int[m.AtomCount];
-        var xyz = new double[3 * m.AtomCount];
-        var charge = 0;
-        for (var i = 0; i < m.AtomCount; i++)
-        {
-            z[i] = m.GetAtom(i).AtomicNumber;
-            charge += m.GetAtom(i).FormalCharge;
-            var p = m.Conformer![i];
-            (xyz[3 * i], xyz[(3 * i) + 1], xyz[(3 * i) + 2]) = (p.X, p.Y, p.Z);
-        }
-        return new GeometryReader.Geometry(z, xyz, charge, smiles);
+        // Same flattening as the scoring pipeline, so `qchem SMILES` and a design run see the same geometry.
+        var geometry = MolForge.Application.Scoring.MoleculeScorer.ToQChem(conformer.Molecule);
+        var xyz = geometry.Coordinates.Select(c => c * Molecule3D.BohrInAngstrom).ToArray();
+        return new GeometryReader.Geometry(geometry.AtomicNumbers, xyz, geometry.Charge, smiles);
     }
 }

@@ -61,26 +61,7 @@ internal sealed class DesignVerb : ICliVerb
         var progress = new SyncProgress<DesignProgress>(p => Report(io, p));
         run = await provider.GetRequiredService<DesignPipeline>().RunAsync(run, prompt, progress, ct).ConfigureAwait(false);
 
-        var writer = io.OpenOutput(outPath);
-        try
-        {
-            if (writer == io.Out)
-            {
-                using var buffer = new MemoryStream();
-                await provider.GetRequiredService<IRunExporter>().WriteAsync(run, exportFormat, buffer, ct).ConfigureAwait(false);
-                await io.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
-            }
-            else
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-                await using var file = File.Create(outPath!);
-                await provider.GetRequiredService<IRunExporter>().WriteAsync(run, exportFormat, file, ct).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            if (writer != io.Out) await writer.DisposeAsync().ConfigureAwait(false);
-        }
+        await Export.DesignRunExport.WriteRunAsync(io, provider.GetRequiredService<IRunExporter>(), run, exportFormat, outPath, ct).ConfigureAwait(false);
 
         io.Error.WriteLine($"run {run.Id}: {run.Status.ToString().ToLowerInvariant()}, {run.Candidates.Count(c => c.Status == CandidateStatus.Scored)} scored, {run.Candidates.Count(c => c.Status == CandidateStatus.Failed)} failed; seconds per stage {run.StageSecondsJson}");
         return run.Status is RunStatus.Completed ? ExitCodes.Ok : ExitCodes.Fatal;

@@ -17,8 +17,15 @@ internal static class DesignRunExport
         await using var services = new ServiceCollection().AddMolForgeData(db).AddMolForgeApplication().BuildServiceProvider();
         var run = await services.GetRequiredService<IDesignRunRepository>().GetAsync(id, CliOwner.Id, ct).ConfigureAwait(false)
             ?? throw new CliUsageException($"no design run {id} in this database");
+        await WriteRunAsync(io, services.GetRequiredService<IRunExporter>(), run, exportFormat, outPath, ct).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Writes a run to standard output or a file (shared by `design` and `export --run`).</summary>
+    public static async Task WriteRunAsync(CliIO io, IRunExporter exporter, DesignRun run, ExportFormat format, string? outPath, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
-        await services.GetRequiredService<IRunExporter>().WriteAsync(run, exportFormat, buffer, ct).ConfigureAwait(false);
+        await exporter.WriteAsync(run, format, buffer, ct).ConfigureAwait(false);
         if (outPath is null or "-")
         {
             await io.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
@@ -26,8 +33,9 @@ internal static class DesignRunExport
         }
         else
         {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
+            if (folder is not null) Directory.CreateDirectory(folder);
             await File.WriteAllBytesAsync(outPath, buffer.ToArray(), ct).ConfigureAwait(false);
         }
-        return ExitCodes.Ok;
     }
 }
