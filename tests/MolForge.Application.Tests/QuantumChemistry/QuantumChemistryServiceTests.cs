@@ -31,16 +31,28 @@ public class QuantumChemistryServiceTests
 
     [Theory]
     [InlineData("", "xyz", "the file is empty")]
-    [InlineData("two\n\nO 0 0 0\n", "xyz", "xyz line 1: expected the atom count")]
-    [InlineData("2\n\nO 0 0 0\n", "xyz", "the file ends early")]
+    [InlineData("two\n\nO 0 0 0\n", "xyz", "xyz line 1: expected an atom count, found 'two'")]
+    [InlineData("2\n\nO 0 0 0\n", "xyz", "xyz line 4: file ends after 1 of 2 atoms")]
     [InlineData("1\n\nXq 0 0 0\n", "xyz", "xyz line 3: unknown element 'Xq'")]
-    [InlineData("1\n\nO 0 zero 0\n", "xyz", "xyz line 3: bad number 'zero'")]
-    [InlineData("t\n\n\n  x  0\nM  END\n", "sdf", "sdf line 4: malformed counts line")]
-    [InlineData("t\n\n\n  2  0  0  0  0  0  0  0  0  0999 V2000\n    0.0000    0.0000    0.0000 O   0  0\n", "sdf", "ends early")]
+    [InlineData("1\n\nO 0 zero 0\n", "xyz", "xyz line 3: bad coordinate")]
+    [InlineData("t\n\n\n  x  0\nM  END\n", "sdf", "sdf line 4: bad atom count 'x'")]
+    [InlineData("t\n\n\n  2  0  0  0  0  0  0  0  0  0999 V2000\n    0.0000    0.0000    0.0000 O   0  0\n", "sdf", "sdf line 6: record ends before its 2 atom")]
     public void Malformed_geometry_is_reported_with_the_line(string text, string format, string message)
     {
         var ex = Assert.Throws<QChemInputException>(() => Run(text, format));
         Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sdf_without_coordinates_is_refused_and_v3000_is_read()
+    {
+        const string flat = "w\n\n\n  2  1  0  0  0  0  0  0  0  0999 V2000\n    0.0000    0.0000    0.0000 H   0  0\n    0.0000    0.0000    0.0000 H   0  0\n  1  2  1  0\nM  END\n";
+        var ex = Assert.Throws<QChemInputException>(() => Run(flat, "sdf"));
+        Assert.Contains("no 3D geometry", ex.Message, StringComparison.Ordinal);
+        const string v3000 = "h2\n\n\n  0  0  0     0  0            999 V3000\nM  V30 BEGIN CTAB\nM  V30 COUNTS 2 1 0 0 0\nM  V30 BEGIN ATOM\nM  V30 1 H 0 0 0 0\nM  V30 2 H 0 0 0.74 0\nM  V30 END ATOM\nM  V30 BEGIN BOND\nM  V30 1 1 1 2\nM  V30 END BOND\nM  V30 END CTAB\nM  END\n";
+        var fromSdf = Run(v3000, "sdf");
+        var fromXyz = Run("2\nh2\nH 0 0 0\nH 0 0 0.74\n", "xyz");
+        Assert.Equal(fromXyz.Scf.Energy, fromSdf.Scf.Energy, 10);
     }
 
     [Fact]
