@@ -43,7 +43,8 @@ public sealed class Sampler
             for (var i = 0; i < scaffold.AtomCount; i++)
                 if (options.AllowedTypes is { } allowed && !allowed[scaffold.TypeOf(i)])
                     throw new ArgumentException($"Scaffold atom {i} ({scaffold.AtomTypeOf(i)}) is not among the allowed elements.", nameof(options));
-            template = DfsSequencer.Sequence(scaffold, space)
+            // The stored atom order first; else random roots and neighbour orders (as in training) until one fits.
+            template = DfsSequencer.Sequence(scaffold, space) ?? DfsSequencer.SequenceWithRetries(scaffold, space, new Random(1), 64)
                        ?? throw new ArgumentException($"The scaffold's ring closures span more than {space.MaxRingOffset} path steps.", nameof(options));
         }
         var states = new GraphBuildState[n];
@@ -176,6 +177,8 @@ public sealed class Sampler
         private int _placedScaffoldAtoms;
         private int _next;
         private int _freeDepth = -1;
+        private int _arrivalValence;
+        private int _arrivalHydrogens;
 
         public ScaffoldRun(int[] template, ActionSpace space)
         {
@@ -219,7 +222,14 @@ public sealed class Sampler
             action = -1;
             if (_next >= _template.Length) return false;
             if (_template[_next] != st.Space.PopId) { action = _template[_next]; return true; }
-            if (_freeDepth < 0) _freeDepth = st.Depth; // arrived at the scaffold atom whose POP is pending
+            if (_freeDepth < 0)
+            {
+                // Arrived at the scaffold atom whose POP is pending: all its scaffold bonds are placed (depth-first
+                // order), so its implicit hydrogens now are the ones the scaffold gives it.
+                _freeDepth = st.Depth;
+                _arrivalValence = st.Graph.HeavyValence(st.Focus);
+                _arrivalHydrogens = Math.Max(0, st.Graph.HydrogenCount(st.Focus));
+            }
             return false;
         }
 
@@ -238,6 +248,10 @@ public sealed class Sampler
             var g = st.Graph;
             var canAdd = g.AtomCount + _pendingAtoms < st.MaxAtoms;
             var freeF = g.FreeValence(f) - Pending(f);
+            // A scaffold atom is substituted only where the scaffold has hydrogens (a substituent replaces H, as in
+            // R-group decoration and RDKit's substructure meaning of the scaffold): the valence mask alone would let
+            // an aromatic S or a nitro N+ take more bonds (S valence 4/6), changing the scaffold itself.
+            if (AtScaffoldFreePoint(st)) freeF = Math.Min(freeF, _arrivalHydrogens - (g.HeavyValence(f) - _arrivalValence));
             for (var t = 0; t < _space.AtomTypes; t++)
                 for (var b = 1; b <= 3; b++)
                     if (!canAdd || freeF < b) mask[_space.Add(t, b)] = false;
