@@ -109,6 +109,7 @@ public class GenerationVerbTests
         Assert.InRange(root.GetProperty("uniqueness").GetDouble(), 0.5, 1.0);
         Assert.InRange(root.GetProperty("int_div").GetDouble(), 0.5, 1.0);
         Assert.True(root.GetProperty("molecules_per_second").GetDouble() > 0);
+        Assert.True(root.GetProperty("sampling_cpu_seconds").GetDouble() > 0);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("novelty").ValueKind); // no --reference given
     }
 }
