@@ -8,7 +8,7 @@ namespace MolForge.Generation.Sampling;
 /// <summary>Autoregressive sampling from a <see cref="GraphGenerator"/>: a batch of build states advanced in
 /// lock-step; at every step the network's logits are restricted to the actions the valence mask allows, so every
 /// finished graph is valid. A scaffold is replayed as forced actions; at each scaffold atom, before its final
-/// POP, the model may grow substituents (ADD) from it while its valence allows.</summary>
+/// POP, the model may grow substituents (ADD) from it in place of the hydrogens the scaffold gives it.</summary>
 public sealed class Sampler
 {
     private readonly GraphGenerator _generator;
