@@ -72,6 +72,34 @@ public sealed class ScaffoldReplayPropertyTests
         Assert.True(grown > total / 4, $"only {grown} of {total} samples grew beyond the scaffold");
     }
 
+    /// <summary>Property: any valid graph the masks can build, used as the scaffold under any heavy-atom budget from
+    /// its own size up, is replayed without an exception and kept (as a Kekulé subgraph) in every sample.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public bool Random_scaffolds_are_replayed_under_any_atom_budget(int seed, byte slack)
+    {
+        var random = new Random(seed);
+        var scaffold = RandomGraph(random, 2 + random.Next(15));
+        var maxAtoms = scaffold.AtomCount + slack % 6;
+        var graphs = new Sampler(TestData.TinyModel).Sample(4, new SamplingOptions { Seed = seed, Scaffold = scaffold, MaxAtoms = maxAtoms, BatchSize = 4 });
+        return graphs.All(g => g.AtomCount <= maxAtoms && g.ValencesValid() && g.IsConnected() && SubgraphMatcher.Contains(g, scaffold));
+    }
+
+    /// <summary>A random valid graph: allowed actions picked at random (ADD and RING favoured) up to a size.</summary>
+    private static MolGraph RandomGraph(Random random, int atoms)
+    {
+        var space = TestData.TinyModel.Space;
+        var st = new GraphBuildState(space, atoms);
+        var mask = new bool[space.Count];
+        while (!st.IsFinished)
+        {
+            st.FillMask(mask);
+            var allowed = Enumerable.Range(0, space.Count).Where(i => mask[i] && i != space.PopId).ToArray();
+            var pop = mask[space.PopId] && (allowed.Length == 0 || random.NextDouble() < (st.Graph.AtomCount >= atoms ? 0.7 : 0.15));
+            st.Apply(pop ? space.PopId : allowed[random.Next(allowed.Length)]);
+        }
+        return st.Graph;
+    }
+
     [Fact]
     public void Every_scaffold_fits_the_action_space()
     {
