@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MolForge.Application.Design;
 using MolForge.Chem.Core;
 using MolForge.Chem.Descriptors;
 using MolForge.Chem.Smarts;
@@ -39,7 +40,8 @@ public static class GenerationService
     public static IReadOnlyList<string> KnownProperties => Conditioning.Names;
 
     /// <summary>Generates candidates for a prompt.</summary>
-    /// <exception cref="PromptException">A scaffold/SMARTS/element the generator cannot use (the message names it).</exception>
+    /// <exception cref="DesignPromptException">A scaffold/SMARTS/element the generator cannot use (the error names the
+    /// prompt field, as <see cref="DesignPromptReader"/>'s do).</exception>
     /// <param name="model">The generator.</param>
     /// <param name="prompt">Constraints and count.</param>
     /// <param name="budget">Time budget.</param>
@@ -47,7 +49,7 @@ public static class GenerationService
     /// <param name="conditioned">Feed the property ranges to the model (true) or only filter on them (false; for
     /// measuring what the conditioning brings).</param>
     /// <param name="cancellationToken">Cancels between batches.</param>
-    public static GenerationResult Generate(GraphGenerator model, GenerationPrompt prompt, TimeSpan budget, double temperature = 1.0,
+    public static GenerationResult Generate(GraphGenerator model, GenerationConstraints prompt, TimeSpan budget, double temperature = 1.0,
         bool conditioned = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -87,7 +89,7 @@ public static class GenerationService
     private sealed record ConstraintPlan(bool[]? AllowedTypes, HashSet<int>? AllowedElements, MolGraph? ScaffoldGraph, SmartsQuery? ScaffoldQuery,
         SmartsQuery[] Required, SmartsQuery[] Forbidden, (double Min, double Max)?[] Ranges);
 
-    private static ConstraintPlan Plan(GenerationPrompt prompt)
+    private static ConstraintPlan Plan(GenerationConstraints prompt)
     {
         bool[]? allowedTypes = null;
         HashSet<int>? allowedElements = null;
@@ -95,9 +97,9 @@ public static class GenerationService
         {
             allowedElements = [1];
             foreach (var e in els)
-                allowedElements.Add(MolForge.Chem.Core.Elements.FromSymbol(e) ?? throw new PromptException($"'elements': unknown element '{e}'"));
+                allowedElements.Add(MolForge.Chem.Core.Elements.FromSymbol(e) ?? throw Error("elements", $"unknown element '{e}'"));
             allowedTypes = AtomVocabulary.Types.Select(t => allowedElements.Contains(t.AtomicNumber)).ToArray();
-            if (!allowedTypes.Any(x => x)) throw new PromptException("'elements': the model places none of these elements");
+            if (!allowedTypes.Any(x => x)) throw Error("elements", "the model places none of these elements");
         }
         MolGraph? scaffoldGraph = null;
         SmartsQuery? scaffoldQuery = null;
@@ -106,25 +108,27 @@ public static class GenerationService
             if (SmilesReader.TryParse(prompt.Scaffold, out var sm, out _))
             {
                 try { scaffoldGraph = MoleculeGraphs.FromMolecule(sm); }
-                catch (FormatException e) { throw new PromptException($"'scaffold': {e.Message}"); }
+                catch (FormatException e) { throw Error("scaffold", e.Message); }
                 scaffoldQuery = ParseSmarts(MoleculeGraphs.ScaffoldSmarts(sm), "scaffold");
                 if (allowedTypes is not null)
                     for (var i = 0; i < scaffoldGraph.AtomCount; i++)
                         if (!allowedTypes[scaffoldGraph.TypeOf(i)])
-                            throw new PromptException($"'scaffold' atom {i} ({scaffoldGraph.AtomTypeOf(i).Symbol}) is not among 'elements'");
+                            throw Error("scaffold", $"atom {i} ({scaffoldGraph.AtomTypeOf(i).Symbol}) is not among the allowed elements");
             }
             else scaffoldQuery = ParseSmarts(prompt.Scaffold, "scaffold"); // SMARTS: filter only
         }
         var ranges = new (double Min, double Max)?[Conditioning.Properties];
         for (var i = 0; i < ranges.Length; i++)
-            if (prompt.Properties.TryGetValue(Conditioning.Names[i], out var r)) ranges[i] = r;
+            if (prompt.Properties.TryGetValue(Conditioning.Names[i], out var r)) ranges[i] = (r.Min, r.Max);
         return new ConstraintPlan(allowedTypes, allowedElements, scaffoldGraph, scaffoldQuery,
             prompt.Required.Select((s, i) => ParseSmarts(s, $"required[{i}]")).ToArray(),
             prompt.Forbidden.Select((s, i) => ParseSmarts(s, $"forbidden[{i}]")).ToArray(), ranges);
     }
 
     private static SmartsQuery ParseSmarts(string smarts, string field) =>
-        SmartsQuery.TryParse(smarts, out var q, out var error) ? q! : throw new PromptException($"'{field}': bad SMARTS '{smarts}': {error}");
+        SmartsQuery.TryParse(smarts, out var q, out var error) ? q! : throw Error(field, $"'{smarts}': {error}");
+
+    private static DesignPromptException Error(string field, string message) => new([new PromptError(field, message)]);
 
     private static GeneratedCandidate? Check(Molecule m, string smiles, ConstraintPlan plan)
     {

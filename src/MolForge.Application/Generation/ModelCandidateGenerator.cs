@@ -15,7 +15,7 @@ public sealed class ModelCandidateGenerator(GenerationOptions options) : ICandid
     public async Task<GenerationOutcome> GenerateAsync(DesignPrompt prompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        var request = ToGenerationPrompt(prompt);
+        var request = GenerationConstraints.From(prompt);
         // One sampler at a time per model: TorchSharp modules are not safe to share across concurrent forward passes.
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -31,24 +31,6 @@ public sealed class ModelCandidateGenerator(GenerationOptions options) : ICandid
         {
             _gate.Release();
         }
-    }
-
-    /// <summary>The generation view of a design prompt (only the properties the model conditions on are passed).</summary>
-    public static GenerationPrompt ToGenerationPrompt(DesignPrompt prompt)
-    {
-        ArgumentNullException.ThrowIfNull(prompt);
-        return new GenerationPrompt
-        {
-            Scaffold = prompt.Scaffold,
-            Count = prompt.Count,
-            Seed = prompt.Seed,
-            Properties = prompt.Properties
-                .Where(p => GenerationService.KnownProperties.Contains(p.Key, StringComparer.Ordinal))
-                .ToDictionary(p => p.Key, p => (p.Value.Min, p.Value.Max), StringComparer.Ordinal),
-            Required = prompt.Required,
-            Forbidden = prompt.Forbidden,
-            Elements = prompt.Elements.Count == 0 ? null : prompt.Elements,
-        };
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MolForge.Application.Design;
 using MolForge.Application.Generation;
 using MolForge.Cli.Infrastructure;
 using MolForge.Generation.Model;
@@ -10,6 +11,9 @@ namespace MolForge.Cli.Verbs;
 /// candidates from the graph generator, meeting the prompt's constraints.</summary>
 internal sealed class GenerateVerb : ICliVerb
 {
+    // `generate` is not capped like the web form (--n has no limit either); the other limits are the design prompt's.
+    private static readonly DesignLimits PromptLimits = new() { MaxCount = 1_000_000 };
+
     public Command Build(CliIO io)
     {
         var prompt = new Option<string?>("--prompt") { Description = "Design prompt JSON (scaffold, count, seed, properties, required, forbidden, elements); '-' = stdin." };
@@ -27,12 +31,15 @@ internal sealed class GenerateVerb : ICliVerb
         foreach (var o in new Option[] { prompt, n, seed, model, format, temperature, timeout, output, stats, unconditioned }) cmd.Options.Add(o);
         cmd.SetAction((ParseResult r, CancellationToken ct) =>
         {
-            GenerationPrompt p;
+            GenerationConstraints p;
             try
             {
-                p = r.GetValue(prompt) is { } path ? GenerationPrompt.Parse(ReadAll(io, path)) : new GenerationPrompt();
+                // The one prompt reader (as `design` and the web app use), so every error names the JSON field.
+                p = r.GetValue(prompt) is { } path
+                    ? GenerationConstraints.From(DesignPromptReader.Parse(ReadAll(io, path), PromptLimits, new ChemStructureChecker()))
+                    : new GenerationConstraints();
             }
-            catch (PromptException e) { throw new CliUsageException($"prompt: {e.Message}"); }
+            catch (DesignPromptException e) { throw new CliUsageException($"prompt: {e.Message}"); }
             if (r.GetValue(n) is { } count)
             {
                 if (count < 1) throw new CliUsageException("--n must be at least 1");
@@ -48,7 +55,7 @@ internal sealed class GenerateVerb : ICliVerb
             {
                 GenerationResult result;
                 try { result = GenerationService.Generate(generator, p, TimeSpan.FromSeconds(r.GetValue(timeout)), r.GetValue(temperature), !r.GetValue(unconditioned), ct); }
-                catch (PromptException e) { throw new CliUsageException($"prompt: {e.Message}"); }
+                catch (DesignPromptException e) { throw new CliUsageException($"prompt: {e.Message}"); }
                 var writer = io.OpenOutput(r.GetValue(output));
                 try
                 {

@@ -8,7 +8,7 @@ namespace MolForge.Generation.Sampling;
 /// <summary>Autoregressive sampling from a <see cref="GraphGenerator"/>: a batch of build states advanced in
 /// lock-step; at every step the network's logits are restricted to the actions the valence mask allows, so every
 /// finished graph is valid. A scaffold is replayed as forced actions; at each scaffold atom, before its final
-/// POP, the model may grow substituents (ADD) from it while its valence allows.</summary>
+/// POP, the model may grow substituents (ADD) from it in place of the hydrogens the scaffold gives it.</summary>
 public sealed class Sampler
 {
     private readonly GraphGenerator _generator;
@@ -43,7 +43,8 @@ public sealed class Sampler
             for (var i = 0; i < scaffold.AtomCount; i++)
                 if (options.AllowedTypes is { } allowed && !allowed[scaffold.TypeOf(i)])
                     throw new ArgumentException($"Scaffold atom {i} ({scaffold.AtomTypeOf(i)}) is not among the allowed elements.", nameof(options));
-            template = DfsSequencer.Sequence(scaffold, space)
+            // The stored atom order first; else random roots and neighbour orders (as in training) until one fits.
+            template = DfsSequencer.Sequence(scaffold, space) ?? DfsSequencer.SequenceWithRetries(scaffold, space, new Random(1), 64)
                        ?? throw new ArgumentException($"The scaffold's ring closures span more than {space.MaxRingOffset} path steps.", nameof(options));
         }
         var states = new GraphBuildState[n];
@@ -51,7 +52,7 @@ public sealed class Sampler
         for (var i = 0; i < n; i++)
         {
             states[i] = new GraphBuildState(space, maxAtoms, options.AllowedTypes);
-            if (template is not null) runs[i] = new ScaffoldRun(template);
+            if (template is not null) runs[i] = new ScaffoldRun(template, space);
         }
         var f = _generator.FeatureCount;
         var v = space.Count;
@@ -101,19 +102,19 @@ public sealed class Sampler
                     var mask = masks.AsSpan(i * v, v);
                     var run = runs[i];
                     int action;
-                    if (run is not null && run.TryForced(st, out var forced)) action = forced;
+                    if (run is not null && run.TryForced(st, out var forced))
+                    {
+                        action = forced;
+                        run.Release(st, action);
+                    }
                     else
                     {
-                        // Ring bonds to scaffold atoms are not grown: they could take valence a later scaffold bond needs.
-                        if (run is not null)
-                            for (var k = 2; k <= Math.Min(space.MaxRingOffset, st.Depth); k++)
-                                if (run.AtScaffoldFreePoint(st) || run.IsScaffoldAtom(st.Ancestor(k)))
-                                    for (var b = 1; b <= 3; b++) mask[space.Ring(b, k)] = false;
+                        run?.Restrict(st, mask);
                         action = Choose(logits.AsSpan(i * v, v), mask, options.Temperature, random, probs);
                     }
                     var atomsBefore = st.Graph.AtomCount;
                     st.Apply(action);
-                    run?.Applied(st, space.Decode(action).Kind, st.Graph.AtomCount > atomsBefore);
+                    run?.Applied(st, space.Decode(action), st.Graph.AtomCount > atomsBefore);
                     prev[i] = action;
                 }
             }
@@ -150,11 +151,67 @@ public sealed class Sampler
 
     /// <summary>Replays a scaffold's action sequence; at each of its POPs the model first decides whether to grow
     /// substituents (ADD, then a free subtree until the focus is back on the scaffold atom) or to pop.</summary>
-    private sealed class ScaffoldRun(int[] template)
+    /// <remarks>
+    /// Why growth is interleaved with the replay rather than done after it: with growth only at a scaffold atom's
+    /// pending POP (after all its scaffold children), the whole action sequence is a depth-first walk of the final
+    /// molecule (a scaffold atom's substituents are its last children), i.e. a sequence of exactly the kind the model
+    /// was trained on. Replaying the whole scaffold first would leave every scaffold atom popped, and growing from
+    /// it would need the focus to return to a finished atom, a state no training sequence contains.
+    /// <para>The cost of interleaving is that growth happens while part of the scaffold is still to come, and the
+    /// plain valence mask does not know about it: a long substituent could use up the heavy-atom budget (or, if
+    /// rings from substituents to the scaffold were allowed, the valence of a scaffold atom) that a later scaffold
+    /// ADD or RING needs, which then could not be applied (GraphBuildState.Apply threw). So the run keeps a
+    /// reservation: the number of scaffold atoms not yet placed and, per placed atom, the bond orders of its
+    /// scaffold bonds not yet placed; <see cref="Restrict"/> removes every model choice that would eat into it.
+    /// The reservation only removes choices and is applied after the step features were taken from the plain
+    /// mask, so the model sees the same kind of input as in training; every forced action stays allowed.</para>
+    /// </remarks>
+    private sealed class ScaffoldRun
     {
+        private readonly int[] _template;
+        private readonly ActionSpace _space;
+        private readonly int[] _scaffoldValence; // per scaffold atom (in creation order): sum of its scaffold bond orders
         private readonly List<bool> _isScaffold = [];
+        private readonly List<int> _pending = []; // per graph atom: scaffold bond orders not yet placed
+        private int _pendingAtoms;
+        private int _placedScaffoldAtoms;
         private int _next;
         private int _freeDepth = -1;
+        private int _arrivalValence;
+        private int _arrivalHydrogens;
+
+        public ScaffoldRun(int[] template, ActionSpace space)
+        {
+            _template = template;
+            _space = space;
+            var valence = new List<int>();
+            var path = new List<int>();
+            foreach (var id in template)
+            {
+                var a = space.Decode(id);
+                switch (a.Kind)
+                {
+                    case ActionKind.First:
+                        valence.Add(0);
+                        path.Add(valence.Count - 1);
+                        break;
+                    case ActionKind.Add:
+                        valence.Add(a.BondOrder);
+                        valence[path[^1]] += a.BondOrder;
+                        path.Add(valence.Count - 1);
+                        break;
+                    case ActionKind.Ring:
+                        valence[path[^1]] += a.BondOrder;
+                        valence[path[path.Count - 1 - a.Offset]] += a.BondOrder;
+                        break;
+                    default:
+                        path.RemoveAt(path.Count - 1);
+                        break;
+                }
+            }
+            _scaffoldValence = [.. valence];
+            _pendingAtoms = valence.Count;
+        }
 
         /// <summary>True when atom <paramref name="atom"/> came from the scaffold.</summary>
         public bool IsScaffoldAtom(int atom) => atom < _isScaffold.Count && _isScaffold[atom];
@@ -163,20 +220,84 @@ public sealed class Sampler
         public bool TryForced(GraphBuildState st, out int action)
         {
             action = -1;
-            if (_next >= template.Length) return false;
-            if (template[_next] != st.Space.PopId) { action = template[_next]; return true; }
-            if (_freeDepth < 0) _freeDepth = st.Depth; // arrived at the scaffold atom whose POP is pending
+            if (_next >= _template.Length) return false;
+            if (_template[_next] != st.Space.PopId) { action = _template[_next]; return true; }
+            if (_freeDepth < 0)
+            {
+                // Arrived at the scaffold atom whose POP is pending: all its scaffold bonds are placed (depth-first
+                // order), so its implicit hydrogens now are the ones the scaffold gives it.
+                _freeDepth = st.Depth;
+                _arrivalValence = st.Graph.HeavyValence(st.Focus);
+                _arrivalHydrogens = Math.Max(0, st.Graph.HydrogenCount(st.Focus));
+            }
             return false;
         }
 
         /// <summary>True when the focus is the scaffold atom whose template POP is pending.</summary>
         public bool AtScaffoldFreePoint(GraphBuildState st) => _freeDepth >= 0 && st.Depth == _freeDepth;
 
-        public void Applied(GraphBuildState st, ActionKind kind, bool addedAtom)
+        private int Pending(int atom) => atom < _pending.Count ? _pending[atom] : 0;
+
+        /// <summary>Removes from <paramref name="mask"/> the model choices that would make the rest of the scaffold
+        /// impossible (heavy-atom budget, valence of scaffold bonds still to come), and ring closures from substituents
+        /// onto the scaffold.</summary>
+        public void Restrict(GraphBuildState st, Span<bool> mask)
         {
-            if (addedAtom) _isScaffold.Add(_freeDepth < 0);
-            if (_freeDepth < 0) { _next++; return; } // a forced template action
-            if (kind == ActionKind.Pop && st.Depth == _freeDepth - 1) { _next++; _freeDepth = -1; }
+            var f = st.Focus;
+            if (f < 0) return;
+            var g = st.Graph;
+            var canAdd = g.AtomCount + _pendingAtoms < st.MaxAtoms;
+            var freeF = g.FreeValence(f) - Pending(f);
+            // A scaffold atom is substituted only where the scaffold has hydrogens (a substituent replaces H, as in
+            // R-group decoration and RDKit's substructure meaning of the scaffold): the valence mask alone would let
+            // an aromatic S or a nitro N+ take more bonds (S valence 4/6), changing the scaffold itself.
+            if (AtScaffoldFreePoint(st)) freeF = Math.Min(freeF, _arrivalHydrogens - (g.HeavyValence(f) - _arrivalValence));
+            for (var t = 0; t < _space.AtomTypes; t++)
+                for (var b = 1; b <= 3; b++)
+                    if (!canAdd || freeF < b) mask[_space.Add(t, b)] = false;
+            for (var k = 2; k <= Math.Min(_space.MaxRingOffset, st.Depth); k++)
+            {
+                var u = st.Ancestor(k);
+                // Substituents do not close rings onto scaffold atoms: they stay substituents, and the scaffold's ring
+                // system (and so its aromaticity after perception, which a SMARTS scaffold may test) is kept as given.
+                var onScaffold = AtScaffoldFreePoint(st) || IsScaffoldAtom(u);
+                var freeU = g.FreeValence(u) - Pending(u);
+                for (var b = 1; b <= 3; b++)
+                    if (onScaffold || freeF < b || freeU < b) mask[_space.Ring(b, k)] = false;
+            }
+        }
+
+        /// <summary>Before a forced template action: releases the reservation the action is about to use.</summary>
+        public void Release(GraphBuildState st, int id)
+        {
+            var a = _space.Decode(id);
+            switch (a.Kind)
+            {
+                case ActionKind.First:
+                    _pendingAtoms--;
+                    break;
+                case ActionKind.Add:
+                    _pendingAtoms--;
+                    _pending[st.Focus] -= a.BondOrder;
+                    break;
+                case ActionKind.Ring:
+                    _pending[st.Focus] -= a.BondOrder;
+                    _pending[st.Ancestor(a.Offset)] -= a.BondOrder;
+                    break;
+            }
+        }
+
+        public void Applied(GraphBuildState st, GraphAction action, bool addedAtom)
+        {
+            var forced = _freeDepth < 0;
+            if (addedAtom)
+            {
+                _isScaffold.Add(forced);
+                // A new scaffold atom holds the orders of its scaffold bonds other than the one that placed it.
+                _pending.Add(forced ? _scaffoldValence[_placedScaffoldAtoms++] - action.BondOrder : 0);
+            }
+            if (forced) { _next++; return; } // a forced template action
+            if (action.Kind == ActionKind.Pop && st.Depth == _freeDepth - 1) { _next++; _freeDepth = -1; }
         }
     }
 }

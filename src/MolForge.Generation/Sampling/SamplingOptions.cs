@@ -24,8 +24,9 @@ public sealed record SamplingOptions
     /// <summary>Atom types that may be placed (null = all); see <see cref="AtomVocabulary"/>.</summary>
     public bool[]? AllowedTypes { get; init; }
 
-    /// <summary>Scaffold to grow from (null = from nothing): its atoms and bonds are kept, new atoms attach only
-    /// where an atom has free valence.</summary>
+    /// <summary>Scaffold to grow from (null = from nothing): its atoms and bonds are kept, substituents replace
+    /// its implicit hydrogens (an atom without hydrogens, e.g. an aromatic S or a nitro N, is not substituted) and
+    /// do not close rings onto it.</summary>
     public MolGraph? Scaffold { get; init; }
 
     /// <summary>Property ranges to condition on, in <see cref="Model.Conditioning.Names"/> order; a null entry or

@@ -77,6 +77,10 @@ public class GenerationVerbTests
     [InlineData("{ \"count\": 3, \"required\": [\"C(((\"] }", "required[0]")]
     [InlineData("{ \"count\": 3, \"properties\": { \"mol_weight\": [400, 200] } }", "mol_weight")]
     [InlineData("not json", "JSON")]
+    [InlineData("{ \"count\": 3, \"colour\": \"red\" }", "colour: unknown key")] // the design prompt reader's rules
+    [InlineData("{ \"count\": 3, \"scaffold\": \"c1ccc(\" }", "scaffold: not valid SMILES")]
+    [InlineData("{ \"count\": 3, \"scaffold\": \"C[Si](C)(C)c1ccccc1\" }", "scaffold: ")] // an element the model cannot place
+    [InlineData("{ \"count\": 3, \"scoring\": { \"basis\": \"cc-pvqz\" } }", "scoring.basis")]
     public async Task Bad_prompts_are_usage_errors_naming_the_field(string prompt, string field)
     {
         var (code, _, err) = await Run(prompt, "generate", "--prompt", "-", "--model", ShippedModel);
@@ -105,6 +109,7 @@ public class GenerationVerbTests
         Assert.InRange(root.GetProperty("uniqueness").GetDouble(), 0.5, 1.0);
         Assert.InRange(root.GetProperty("int_div").GetDouble(), 0.5, 1.0);
         Assert.True(root.GetProperty("molecules_per_second").GetDouble() > 0);
+        Assert.True(root.GetProperty("sampling_cpu_seconds").GetDouble() > 0);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("novelty").ValueKind); // no --reference given
     }
 }

@@ -72,7 +72,7 @@ public sealed class SamplerTests
 
     // Known defect (issue 7 stays open): replaying a scaffold with an exocyclic double bond (benzamide's C=O) after
     // growth has used that atom's valence forces a disallowed bond, and Sampler throws InvalidOperationException.
-    [Fact(Skip = "known defect: scaffold replay of benzamide's C=O can be forced into a disallowed bond after growth used the valence (issue 7)")]
+    [Fact]
     public void Scaffold_with_an_exocyclic_double_bond_is_grown_without_forcing_a_disallowed_bond() =>
         Scaffold_constrained_samples_contain_the_scaffold("O=C(N)C1=CC=CC=C1");
 

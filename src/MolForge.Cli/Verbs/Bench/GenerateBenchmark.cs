@@ -49,6 +49,7 @@ internal sealed class GenerateBenchmark : IBenchmark
             {
                 ["n"] = result.Samples,
                 ["sampling_seconds"] = Math.Round(result.SamplingSeconds, 3),
+                ["sampling_cpu_seconds"] = Math.Round(result.SamplingCpuSeconds, 3),
                 ["molecules_per_second"] = Math.Round(result.MoleculesPerSecond, 1),
                 ["valid_molecules_per_second_with_canonicalization"] = Math.Round(result.ValidMoleculesPerSecondWithCanonicalization, 1),
                 ["validity"] = Num(result.Validity),
