@@ -74,6 +74,39 @@ internal static class ActiveIntegralTransform
         return eri;
     }
 
+    /// <summary>(pq|rs) = c_pᵀ J(P^(rs)) c_q with the Coulomb matrices of all active pair densities built in one pass
+    /// over the integrals (<see cref="FockBuilder.BuildCoulomb"/>: the stored ones when the SCF kept them without a
+    /// supermatrix, else recomputed).</summary>
+    public static double[] FromCoulombBuilds(FockBuilder fock, Matrix cAct)
+    {
+        var nbf = cAct.Rows;
+        var n = cAct.Cols;
+        var pairs = ActivePairs(n);
+        var densities = new Matrix[pairs.Length];
+        for (var kl = 0; kl < pairs.Length; kl++)
+        {
+            var (k, l) = pairs[kl];
+            var d = new Matrix(nbf, nbf);
+            for (var a = 0; a < nbf; a++)
+                for (var b = 0; b < nbf; b++) d[a, b] = 0.5 * (cAct[a, k] * cAct[b, l] + cAct[a, l] * cAct[b, k]);
+            densities[kl] = d;
+        }
+        var coulomb = fock.BuildCoulomb(densities);
+        var eri = new double[n * n * n * n];
+        for (var kl = 0; kl < pairs.Length; kl++)
+        {
+            var (k, l) = pairs[kl];
+            var y = Matrix.Transform(cAct, coulomb[kl]);
+            for (var i = 0; i < n; i++)
+                for (var j = 0; j < n; j++)
+                {
+                    eri[((i * n + j) * n + k) * n + l] = y[i, j];
+                    eri[((i * n + j) * n + l) * n + k] = y[i, j];
+                }
+        }
+        return eri;
+    }
+
     /// <summary>(pq|rs) by the direct shell-quartet half-transformation.</summary>
     public static double[] Direct(FockBuilder fock, BasisSet basis, Matrix cAct)
     {

@@ -6,20 +6,24 @@ namespace MolForge.QChem.ActiveSpace;
 /// <summary>How the active-space two-electron integrals are transformed to the MO basis.</summary>
 internal enum ActiveTransformPath
 {
-    /// <summary>The PK supermatrix when the SCF kept it, otherwise the direct shell-quartet transform.</summary>
+    /// <summary>The PK supermatrix when the SCF kept it, else Coulomb builds over the stored integrals when it kept
+    /// those, otherwise the direct shell-quartet transform.</summary>
     Auto,
     /// <summary>From the SCF's PK supermatrix (no integral is computed again).</summary>
     Supermatrix,
     /// <summary>AO integrals recomputed shell quartet by shell quartet and transformed on the fly.</summary>
     Direct,
+    /// <summary>Coulomb matrices of the active pair densities in one pass over the integrals the SCF stored (or
+    /// recomputed when it stored none: the earlier implementation, kept as the reference).</summary>
+    CoulombBuilds,
 }
 
 /// <summary>Chooses an active space around the HOMO/LUMO of an RHF result (NE/2 highest occupied and NO−NE/2 lowest
 /// virtual orbitals), freezes the remaining occupied orbitals as core and transforms the integrals:
 /// E_core = E_nuc + ½ Tr D_c (h + F_c), h_eff = Cᵀ_act F_c C_act with F_c = h + G(D_c) (one Fock build with the core
 /// density), and (pq|rs) over the active orbitals by <see cref="ActiveIntegralTransform"/>: read back from the SCF's
-/// stored PK supermatrix when it kept one (a few matrix–vector products, no integral recomputed), otherwise by a
-/// direct half-transformation of the AO integrals computed shell quartet by shell quartet with Schwarz × MO-coefficient
+/// stored PK supermatrix when it kept one (a few matrix–vector products, no integral recomputed), from Coulomb builds
+/// over its stored integrals when it kept those but no supermatrix, otherwise by a direct half-transformation of the AO integrals computed shell quartet by shell quartet with Schwarz × MO-coefficient
 /// screening.</summary>
 public static class ActiveSpaceBuilder
 {
@@ -64,10 +68,14 @@ public static class ActiveSpaceBuilder
             for (var p = 0; p < orbitals; p++) cAct[i, p] = c[i, ncore + p];
         var hEff = Matrix.Transform(cAct, fCore);
 
-        if (path == ActiveTransformPath.Auto) path = fock.UsesSupermatrix ? ActiveTransformPath.Supermatrix : ActiveTransformPath.Direct;
-        var eri = path == ActiveTransformPath.Supermatrix
-            ? ActiveIntegralTransform.FromSupermatrix(fock, cAct)
-            : ActiveIntegralTransform.Direct(fock, scf.Basis, cAct);
+        if (path == ActiveTransformPath.Auto)
+            path = fock.UsesSupermatrix ? ActiveTransformPath.Supermatrix : fock.Stored ? ActiveTransformPath.CoulombBuilds : ActiveTransformPath.Direct;
+        var eri = path switch
+        {
+            ActiveTransformPath.Supermatrix => ActiveIntegralTransform.FromSupermatrix(fock, cAct),
+            ActiveTransformPath.CoulombBuilds => ActiveIntegralTransform.FromCoulombBuilds(fock, cAct),
+            _ => ActiveIntegralTransform.Direct(fock, scf.Basis, cAct),
+        };
         return new ActiveSpaceIntegrals(eCore, hEff.Data, eri, orbitals, electrons) { FirstActiveOrbital = ncore };
     }
 }

@@ -87,6 +87,28 @@ public class ActiveTransformTests
     }
 
     [Fact]
+    public void Stored_integrals_without_a_supermatrix_are_read_by_coulomb_builds()
+    {
+        var molecule = ReferenceData.Molecule("formaldehyde", 0);
+        var withPk = RhfSolver.Run(molecule, "sto-3g");
+        var f = withPk.FockBuilder!;
+        // room for the integrals but not for the supermatrix
+        var budget = f.IntegralCount * 8 + (long)f.SignificantPairs * f.SignificantPairs * 2;
+        var scf = RhfSolver.Run(molecule, "sto-3g", new ScfOptions { MaxStoredIntegralBytes = budget });
+        Assert.True(scf.FockBuilder!.Stored);
+        Assert.False(scf.FockBuilder.UsesSupermatrix);
+        var auto = ActiveSpaceBuilder.Build(scf, 4, 4);
+        var direct = ActiveSpaceBuilder.Build(scf, 4, 4, ActiveTransformPath.Direct);
+        var pk = ActiveSpaceBuilder.Build(withPk, 4, 4);
+        for (var i = 0; i < auto.TwoElectron.Length; i++)
+        {
+            Assert.Equal(direct.TwoElectron[i], auto.TwoElectron[i], 1e-10);
+            Assert.Equal(pk.TwoElectron[i], auto.TwoElectron[i], 1e-9); // two SCF runs: orbitals agree to the SCF tolerance
+        }
+        Assert.Equal(CasciSolver.Solve(pk).Energy, CasciSolver.Solve(auto).Energy, 1e-8);
+    }
+
+    [Fact]
     public void Asking_for_the_supermatrix_path_without_a_supermatrix_is_refused()
     {
         var scf = RhfSolver.Run(ReferenceData.Molecule("water", 0), "sto-3g", new ScfOptions { MaxStoredIntegralBytes = 0 });
