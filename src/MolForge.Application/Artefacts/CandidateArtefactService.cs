@@ -18,9 +18,11 @@ namespace MolForge.Application.Artefacts;
 /// (<see cref="Candidate.ConformerMolBlock"/>) with the run's scoring settings (read from
 /// <see cref="DesignRun.PromptJson"/>): RHF in the run's basis (Molden), the run's active space (FCIDUMP), and the
 /// prepared VQE circuit (HF reference + ansatz under the run's mapping, <see cref="VqeCircuitBuilder"/>) with the stored
-/// optimised parameters bound (QASM).</summary>
-public sealed class CandidateArtefactService : ICandidateArtefactService
+/// optimised parameters bound (QASM). <paramref name="limits"/> are the limits the prompts were validated with.</summary>
+public sealed class CandidateArtefactService(DesignLimits? limits = null) : ICandidateArtefactService
 {
+    private readonly DesignLimits _limits = limits ?? new DesignLimits();
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <inheritdoc />
@@ -29,7 +31,7 @@ public sealed class CandidateArtefactService : ICandidateArtefactService
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(candidate);
         // Checks that need no computation fail at once, before any work is scheduled.
-        var settings = Settings(run);
+        var settings = Settings(run, _limits);
         var molBlock = RequireGeometry(candidate);
         var parameters = kind == CandidateArtefactKind.Qasm ? RequireParameters(candidate) : null;
         return Task.Run(() => Create(run, candidate, kind, settings, molBlock, parameters, cancellationToken), cancellationToken);
@@ -84,11 +86,11 @@ public sealed class CandidateArtefactService : ICandidateArtefactService
     }
 
     /// <summary>The run's scoring settings (basis, active space, mapping, ansatz) from its stored prompt.</summary>
-    internal static ScoringSettings Settings(DesignRun run)
+    internal static ScoringSettings Settings(DesignRun run, DesignLimits limits)
     {
         try
         {
-            return DesignPromptReader.Parse(run.PromptJson).Scoring;
+            return DesignPromptReader.Parse(run.PromptJson, limits).Scoring;
         }
         catch (DesignPromptException ex)
         {
