@@ -19,11 +19,15 @@ def main():
     psi4.set_num_threads(int(os.environ.get("PSI4_THREADS", "2")))
     psi4.core.set_output_file("/tmp/psi4_active_bench.out", False)
     for name in sys.argv[1:]:
-        with open(os.path.join(GEO, name + ".xyz")) as f:
-            atoms = "".join(f.readlines()[2:])
+        # a test-suite geometry by name, or any .xyz path (comment line "charge Q" gives the charge)
+        path = name if name.endswith(".xyz") else os.path.join(GEO, name + ".xyz")
+        with open(path) as f:
+            lines = f.readlines()
+        atoms = "".join(lines[2:])
+        charge = int(lines[1].split()[1]) if lines[1].startswith("charge ") else 0
         psi4.core.clean()
         psi4.core.clean_options()
-        mol = psi4.geometry("0 1\n%s\nunits angstrom\nsymmetry c1\nno_reorient\nno_com\n" % atoms)
+        mol = psi4.geometry("%d 1\n%s\nunits angstrom\nsymmetry c1\nno_reorient\nno_com\n" % (charge, atoms))
         psi4.set_options({"basis": "sto-3g", "scf_type": "pk", "e_convergence": 1e-8, "d_convergence": 1e-8,
                           "puream": False, "reference": "rhf"})
         w0, c0 = time.time(), time.process_time()
