@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MolForge.Application.Artefacts;
 using MolForge.Application.Design;
 using MolForge.Application.Pipeline;
 using MolForge.Application.Export;
@@ -29,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton<IVqeEngine, StateVectorVqeEngine>();
         services.TryAddSingleton<ICandidateScorer>(sp => new MoleculeScorer(sp.GetService<IVqeEngine>(), new ScorerOptions { WriteMolBlock = SdfWriter.ToMolBlock }));
         services.TryAddSingleton<IRunExporter, RunExporter>();
+        services.TryAddSingleton<ICandidateArtefactService, CandidateArtefactService>();
         services.TryAddSingleton<DesignProgressHub>();
         services.TryAddSingleton<DesignPipeline>();
         services.TryAddSingleton<DesignRunService>();

@@ -52,40 +52,27 @@ public sealed class VqeScoringService
         ArgumentNullException.ThrowIfNull(problem);
         var o = options ?? new VqeScoringOptions();
         var sw = Stopwatch.StartNew();
-        var ints = new ActiveSpaceIntegrals(problem.OrbitalCount, problem.ElectronCount, problem.CoreEnergy, problem.OneBody,
-            problem.TwoBody, problem.OrbitalEnergies);
-        var h = MolecularHamiltonian.Build(ints, o.Mapping);
+        var prepared = VqeCircuitBuilder.Prepare(problem, o);
+        var ints = prepared.Integrals;
+        var h = prepared.Hamiltonian;
         Quantum.Simulation.StateVector.EnsureFits(h.QubitCount);
         var backend = new StateVectorBackend();
         int nOcc = ints.ElectronCount / 2;
         double? exact = o.ComputeExact ? SectorSolver.LowestEigenvalue(h.Operator, h.Mapping, nOcc, nOcc) : null;
         double eHf = ints.HartreeFockEnergy();
-        switch (o.Ansatz.ToUpperInvariant())
+        switch (prepared.Ansatz)
         {
-            case "UCCSD":
+            case "adapt":
             {
-                var ansatz = UccsdAnsatz.Build(h.Mapping, ints.ElectronCount);
-                var x0 = UccsdAnsatz.InitialAmplitudes(ansatz.Excitations, ints, ints.OrbitalEnergies);
-                var r = Vqe.Minimize(backend, ansatz.Circuit, h.Operator, x0, o.Vqe);
-                return new VqeScore(r.Energy, eHf, exact, r.Parameters, r.Iterations, r.Evaluations, r.Converged, h.QubitCount,
-                    h.PauliTermCount, ansatz.Circuit.Gates.Count, h.Mapping.Name, "uccsd", sw.Elapsed.TotalSeconds);
-            }
-            case "ADAPT":
-            {
-                var pool = Excitation.SinglesAndDoubles(ints.OrbitalCount, nOcc);
-                var reference = UccsdAnsatz.HartreeFock(h.Mapping, nOcc, nOcc);
-                var r = AdaptVqe.Run(backend, reference, h.Mapping, pool, h.Operator, o.Adapt, o.Vqe);
+                var r = VqeCircuitBuilder.Adapt(prepared, backend, o);
                 return new VqeScore(r.Energy, eHf, exact, r.Parameters, r.Iterations, r.Evaluations, r.Converged, h.QubitCount,
                     h.PauliTermCount, r.Circuit.Gates.Count, h.Mapping.Name, "adapt", sw.Elapsed.TotalSeconds);
             }
-            case "HEA":
+            case "uccsd" or "hea":
             {
-                Circuit c = HardwareEfficientAnsatz.Build(h.QubitCount, o.HeaLayers, h.HartreeFockState);
-                var x0 = new double[c.ParameterCount];
-                for (int i = 0; i < x0.Length; i++) x0[i] = 0.01 * ((i % 3) - 1); // break the symmetric start
-                var r = Vqe.Minimize(backend, c, h.Operator, x0, o.Vqe);
+                var r = Vqe.Minimize(backend, prepared.Circuit, h.Operator, prepared.InitialParameters, o.Vqe);
                 return new VqeScore(r.Energy, eHf, exact, r.Parameters, r.Iterations, r.Evaluations, r.Converged, h.QubitCount,
-                    h.PauliTermCount, c.Gates.Count, h.Mapping.Name, "hea", sw.Elapsed.TotalSeconds);
+                    h.PauliTermCount, prepared.Circuit.Gates.Count, h.Mapping.Name, prepared.Ansatz, sw.Elapsed.TotalSeconds);
             }
             default:
                 throw new ArgumentException($"Unknown ansatz '{o.Ansatz}' (uccsd, adapt, hea).", nameof(options));

@@ -9,7 +9,8 @@ namespace MolForge.Cli.Verbs;
 
 /// <summary>`molforge export --job NAME --format csv|smi [-o OUT]`: a job's results, one row per input line. The
 /// rows come from an <see cref="IExportSource"/> so that another source (a design run: --run ID) plugs in beside
-/// the job source.</summary>
+/// the job source. `--run ID --candidate RANK --format molden|fcidump|qasm` writes one candidate's file for other
+/// quantum tools.</summary>
 internal sealed class ExportVerb : ICliVerb
 {
     public Command Build(CliIO io)
@@ -17,15 +18,22 @@ internal sealed class ExportVerb : ICliVerb
         var job = new Option<string?>("--job") { Description = "Screening job name." };
         var run = new Option<string?>("--run") { Description = "Design run id (as printed by `molforge design`)." };
         var db = new Option<string?>("--db") { Description = "Database: a SQLite file path (default: the user's MolForge database) or postgres://…" };
-        var format = new Option<string>("--format") { Description = "csv (one row per input line), sdf (3D, with data fields) or smi (scored molecules).", DefaultValueFactory = _ => "csv" };
+        var candidate = new Option<int?>("--candidate") { Description = "With --run: the candidate of this rank (1 = best), exported as --format molden, fcidump or qasm." };
+        var format = new Option<string>("--format") { Description = "csv (one row per input line), sdf (3D, with data fields) or smi (scored molecules); with --candidate: molden, fcidump or qasm.", DefaultValueFactory = _ => "csv" };
         var output = new Option<string?>("--out", "-o") { Description = "Output file (default: standard output)." };
         var command = new Command("export", "Export the results of a screening job (--job) or a design run (--run).");
-        foreach (var o in new Option[] { job, run, db, format, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { job, run, candidate, db, format, output }) command.Options.Add(o);
         command.SetAction(async (r, ct) =>
         {
+            var isArtefact = CandidateArtefactExport.KindOf(r.GetValue(format)!) is not null;
+            if (r.GetValue(candidate) is not null && r.GetValue(run) is null) throw new CliUsageException("--candidate needs --run ID");
+            if (isArtefact && r.GetValue(candidate) is null)
+                throw new CliUsageException($"--format {r.GetValue(format)} is made per candidate: give --run ID --candidate RANK");
             if (r.GetValue(run) is { } runId)
             {
                 if (r.GetValue(job) is not null) throw new CliUsageException("give --job or --run, not both");
+                if (r.GetValue(candidate) is { } rank)
+                    return await CandidateArtefactExport.WriteAsync(io, runId, rank, r.GetValue(db), r.GetValue(format)!, r.GetValue(output), ct).ConfigureAwait(false);
                 return await DesignRunExport.WriteAsync(io, runId, r.GetValue(db), r.GetValue(format)!, r.GetValue(output), ct).ConfigureAwait(false);
             }
             var writer = ExportWriters.For(r.GetValue(format)!);

@@ -13,42 +13,22 @@ internal sealed class QchemVerb : ICliVerb
 {
     public Command Build(CliIO io)
     {
-        var input = new Argument<string>("input") { Description = "An .xyz file (Å), an .sdf with 3D coordinates, '-' (standard input, see --from) or a SMILES string." };
-        var charge = new Option<int?>("--charge") { Description = "Total charge (default: from the SDF, else 0)." };
-        var basis = new Option<string>("--basis") { Description = "Basis set: sto-3g, 6-31g or 6-31g*.", DefaultValueFactory = _ => "sto-3g" };
+        var q = new QchemInputOptions(); // input, charge, basis, active, from, SCF limits, mapping, ansatz (shared with export-hamiltonian, qasm)
         var method = new Option<string>("--method") { Description = "rhf, casci or vqe.", DefaultValueFactory = _ => "rhf" };
         method.AcceptOnlyFromAmong("rhf", "casci", "vqe");
-        var active = new Option<string?>("--active") { Description = "Active space NE,NO: NE electrons in NO orbitals around the HOMO/LUMO (default 2,2 for casci)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var from = new Option<string>("--from") { Description = "Format of standard input: xyz or sdf.", DefaultValueFactory = _ => "xyz" };
         var molden = new Option<string?>("--molden") { Description = "Also write the orbitals as a Molden file." };
         var fcidump = new Option<string?>("--fcidump") { Description = "Also write the active-space integrals as FCIDUMP (needs --active or casci)." };
-        var maxBasis = new Option<int>("--max-basis-functions") { Description = "Refuse larger basis sets.", DefaultValueFactory = _ => 600 };
-        var maxIter = new Option<int>("--max-iterations") { Description = "SCF iteration limit.", DefaultValueFactory = _ => 100 };
         var backend = new Option<string?>("--backend") { Description = "VQE backend: statevector, shots, noisy, hardware." };
         var shots = new Option<int?>("--shots") { Description = "VQE shots." };
-        var mapping = new Option<string?>("--mapping") { Description = "VQE mapping: jordan-wigner, parity, bravyi-kitaev." };
-        var ansatz = new Option<string?>("--ansatz") { Description = "VQE ansatz: uccsd, adapt, hea." };
         var command = new Command("qchem", "Hartree–Fock, active space and CASCI for one molecule.");
-        command.Arguments.Add(input);
-        foreach (var o in new Option[] { charge, basis, method, active, json, from, molden, fcidump, maxBasis, maxIter, backend, shots, mapping, ansatz })
+        q.AddTo(command);
+        foreach (var o in new Option[] { method, json, molden, fcidump, backend, shots })
             command.Options.Add(o);
         command.SetAction(r =>
         {
             var m = r.GetValue(method) switch { "casci" => QChemMethod.Casci, "vqe" => QChemMethod.Vqe, _ => QChemMethod.Rhf };
-            var path = r.GetValue(input)!;
-            var request = new QuantumChemistryRequest
-            {
-                Input = path,
-                InputText = path == "-" ? io.In.ReadToEnd() : null,
-                InputFormat = r.GetValue(from),
-                Charge = r.GetValue(charge),
-                Basis = r.GetValue(basis)!,
-                Method = m,
-                Active = ParseActive(r.GetValue(active)),
-                Vqe = m == QChemMethod.Vqe ? VqeSettings(r.GetValue(backend), r.GetValue(mapping), r.GetValue(ansatz), r.GetValue(shots)) : null,
-                Scf = new MolForge.QChem.Scf.ScfOptions { MaxBasisFunctions = r.GetValue(maxBasis), MaxIterations = r.GetValue(maxIter) },
-            };
+            var request = q.Request(r, io, m, m == QChemMethod.Vqe ? VqeSettings(r.GetValue(backend), r.GetValue(q.Mapping), r.GetValue(q.Ansatz), r.GetValue(shots)) : null);
             if (r.GetValue(fcidump) is not null && request.Active is null && m != QChemMethod.Casci)
                 throw new CliUsageException("--fcidump needs an active space (--active NE,NO)");
             QuantumChemistryResult result;
@@ -88,16 +68,6 @@ internal sealed class QchemVerb : ICliVerb
         if (!MolForge.Application.Design.ScoringSettings.Ansatzes.Contains(s.Ansatz)) throw new CliUsageException($"--ansatz must be one of {string.Join(", ", MolForge.Application.Design.ScoringSettings.Ansatzes)}");
         if (s.Shots < 1) throw new CliUsageException("--shots must be positive");
         return s;
-    }
-
-    internal static (int, int)? ParseActive(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var p = text.Split(',');
-        if (p.Length == 2 && int.TryParse(p[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ne)
-            && int.TryParse(p[1].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var no))
-            return (ne, no);
-        throw new CliUsageException($"--active expects NE,NO (e.g. 4,4), got '{text}'");
     }
 
     private static void WriteJson(TextWriter output, QuantumChemistryResult r, QuantumChemistryRequest q)

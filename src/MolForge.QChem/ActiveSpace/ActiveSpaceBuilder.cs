@@ -3,10 +3,28 @@ using MolForge.QChem.Scf;
 
 namespace MolForge.QChem.ActiveSpace;
 
+/// <summary>How the active-space two-electron integrals are transformed to the MO basis.</summary>
+internal enum ActiveTransformPath
+{
+    /// <summary>The PK supermatrix when the SCF kept it, else Coulomb builds over the stored integrals when it kept
+    /// those, otherwise the direct shell-quartet transform.</summary>
+    Auto,
+    /// <summary>From the SCF's PK supermatrix (no integral is computed again).</summary>
+    Supermatrix,
+    /// <summary>AO integrals recomputed shell quartet by shell quartet and transformed on the fly.</summary>
+    Direct,
+    /// <summary>Coulomb matrices of the active pair densities in one pass over the integrals the SCF stored (or
+    /// recomputed when it stored none: the earlier implementation, kept as the reference).</summary>
+    CoulombBuilds,
+}
+
 /// <summary>Chooses an active space around the HOMO/LUMO of an RHF result (NE/2 highest occupied and NO−NE/2 lowest
 /// virtual orbitals), freezes the remaining occupied orbitals as core and transforms the integrals:
-/// E_core = E_nuc + ½ Tr D_c (h + F_c), h_eff = Cᵀ_act F_c C_act with F_c = h + G(D_c), and (pq|rs) by
-/// Coulomb builds over pair densities D^(rs) = ½(c_r c_sᵀ + c_s c_rᵀ): (pq|rs) = c_pᵀ J(D^(rs)) c_q.</summary>
+/// E_core = E_nuc + ½ Tr D_c (h + F_c), h_eff = Cᵀ_act F_c C_act with F_c = h + G(D_c) (one Fock build with the core
+/// density), and (pq|rs) over the active orbitals by <see cref="ActiveIntegralTransform"/>: read back from the SCF's
+/// stored PK supermatrix when it kept one (a few matrix–vector products, no integral recomputed), from Coulomb builds
+/// over its stored integrals when it kept those but no supermatrix, otherwise by a direct half-transformation of the AO integrals computed shell quartet by shell quartet with Schwarz × MO-coefficient
+/// screening.</summary>
 public static class ActiveSpaceBuilder
 {
     /// <summary>Checks NE, NO against the RHF occupation; throws with a message naming the numbers.</summary>
@@ -27,7 +45,10 @@ public static class ActiveSpaceBuilder
     }
 
     /// <summary>Builds the active-space integrals for (<paramref name="electrons"/>, <paramref name="orbitals"/>).</summary>
-    public static ActiveSpaceIntegrals Build(ScfResult scf, int electrons, int orbitals)
+    public static ActiveSpaceIntegrals Build(ScfResult scf, int electrons, int orbitals) => Build(scf, electrons, orbitals, ActiveTransformPath.Auto);
+
+    /// <summary>As <see cref="Build(ScfResult, int, int)"/> with a chosen transformation (tests compare the paths).</summary>
+    internal static ActiveSpaceIntegrals Build(ScfResult scf, int electrons, int orbitals, ActiveTransformPath path)
     {
         ArgumentNullException.ThrowIfNull(scf);
         var nmo = scf.OrbitalEnergies.Length;
@@ -47,32 +68,14 @@ public static class ActiveSpaceBuilder
             for (var p = 0; p < orbitals; p++) cAct[i, p] = c[i, ncore + p];
         var hEff = Matrix.Transform(cAct, fCore);
 
-        var n = orbitals;
-        var pairs = new List<(int R, int S)>();
-        for (var r = 0; r < n; r++)
-            for (var s = 0; s <= r; s++) pairs.Add((r, s));
-        var densities = pairs.Select(rs =>
+        if (path == ActiveTransformPath.Auto)
+            path = fock.UsesSupermatrix ? ActiveTransformPath.Supermatrix : fock.Stored ? ActiveTransformPath.CoulombBuilds : ActiveTransformPath.Direct;
+        var eri = path switch
         {
-            var d = new Matrix(nbf, nbf);
-            for (var i = 0; i < nbf; i++)
-                for (var j = 0; j < nbf; j++)
-                    d[i, j] = 0.5 * (cAct[i, rs.R] * cAct[j, rs.S] + cAct[i, rs.S] * cAct[j, rs.R]);
-            return d;
-        }).ToArray();
-        var coulomb = fock.BuildCoulomb(densities);
-        var eri = new double[n * n * n * n];
-        for (var k = 0; k < pairs.Count; k++)
-        {
-            var (r, s) = pairs[k];
-            var pq = Matrix.Transform(cAct, coulomb[k]);
-            for (var p = 0; p < n; p++)
-                for (var q = 0; q < n; q++)
-                {
-                    var v = pq[p, q];
-                    eri[((p * n + q) * n + r) * n + s] = v;
-                    eri[((p * n + q) * n + s) * n + r] = v;
-                }
-        }
-        return new ActiveSpaceIntegrals(eCore, hEff.Data, eri, n, electrons) { FirstActiveOrbital = ncore };
+            ActiveTransformPath.Supermatrix => ActiveIntegralTransform.FromSupermatrix(fock, cAct),
+            ActiveTransformPath.CoulombBuilds => ActiveIntegralTransform.FromCoulombBuilds(fock, cAct),
+            _ => ActiveIntegralTransform.Direct(fock, scf.Basis, cAct),
+        };
+        return new ActiveSpaceIntegrals(eCore, hEff.Data, eri, orbitals, electrons) { FirstActiveOrbital = ncore };
     }
 }
