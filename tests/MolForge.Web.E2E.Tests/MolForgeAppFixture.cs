@@ -22,6 +22,9 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
     private AppFactory? _factory;
     private IPlaywright? _playwright;
 
+    /// <summary>The Jobs page's upload limit in this app (bytes).</summary>
+    public const long JobUploadLimit = 16 * 1024;
+
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = default!;
@@ -90,6 +93,7 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:MolForge", $"Data Source={databasePath}");
             builder.UseSetting("MolForge:MaxUploadBytes", "65536");
+            builder.UseSetting("Screening:MaxUploadBytes", JobUploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureTestServices(services =>
             {
                 // The real pipeline throughout, except (by default) the generator.

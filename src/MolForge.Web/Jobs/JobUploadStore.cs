@@ -28,7 +28,7 @@ public sealed class JobUploadStore(string folder, long maxBytes)
         if (!Extensions.Contains(ext))
             return $"{fileName}: not a SMILES, CSV or SDF file (expected {string.Join(", ", Extensions)}, optionally gzipped as .gz)";
         if (size == 0) return $"{fileName} is empty";
-        if (size > maxBytes) return $"{fileName} is {Size(size)}, beyond the upload limit of {Size(maxBytes)}";
+        if (size > maxBytes) return $"{fileName} is {Size(size)}, beyond the upload limit of {Size(maxBytes)}; nothing was uploaded";
         return null;
     }
 
