@@ -42,6 +42,21 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
         await page.WaitForTimeoutAsync(500);
         await BrowserSteps.ShotAsync(page, app, "03-candidate");
 
+        // Molden download through the owner-checked endpoint: the file, or (in a build without the artefact service)
+        // the server's reason in the page — never an error page.
+        var artefacts = app.Services?.GetService(typeof(MolForge.Application.Artefacts.ICandidateArtefactService));
+        if (artefacts is not null)
+        {
+            var molden = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("candidate-molden").ClickAsync());
+            Assert.Contains("[Molden Format]", await File.ReadAllTextAsync((await molden.PathAsync())!), StringComparison.OrdinalIgnoreCase);
+        }
+        else if (app.Services is not null)
+        {
+            await page.GetByTestId("candidate-molden").ClickAsync();
+            await Expect(page.GetByTestId("artefact-error")).ToContainTextAsync("not available in this build");
+        }
+        await Expect(detail).ToBeVisibleAsync();
+
         // Export the run as SDF and read it back: one record per scored candidate, in rank order.
         await page.GotoAsync($"/runs/{runId}");
         var exportButton = page.GetByTestId("export-sdf");

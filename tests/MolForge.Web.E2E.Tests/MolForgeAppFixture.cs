@@ -29,6 +29,9 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The app's services (null when driving an external app through MOLFORGE_E2E_BASE_URL).</summary>
+    public IServiceProvider? Services => _factory?.Services;
+
     /// <summary>Where screenshots go (MOLFORGE_E2E_SCREENSHOTS or the test output folder).</summary>
     public string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("MOLFORGE_E2E_SCREENSHOTS") is { Length: > 0 } s ? s : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
