@@ -32,6 +32,14 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         await BrowserSteps.ShotAsync(page, app, "02-run");
 
+        // All result columns fit a 1440 px window (no horizontal scrolling); sort/filter buttons appear on hover.
+        var overflow = await page.EvaluateAsync<int>("() => { const c = document.querySelector('[data-testid=results-grid] .mud-table-container'); return c.scrollWidth - c.clientWidth; }");
+        Assert.True(overflow <= 0, $"the results grid scrolls horizontally by {overflow} px at 1440 px");
+        var scoreHeader = page.Locator("[data-testid=results-grid] thead th", new() { HasText = "Score" });
+        await scoreHeader.HoverAsync();
+        await Expect(scoreHeader.Locator(".column-options button").First).ToBeVisibleAsync();
+        await scoreHeader.Locator(".column-options button").First.ClickAsync(); // sort by score still works
+
         // Detail of the best candidate: 3D viewer canvas, orbital and VQE plots, provenance.
         await rows.First.ClickAsync();
         var detail = page.GetByTestId("candidate-detail");
