@@ -36,6 +36,15 @@ public sealed class ScreeningJobRepositoryTests
     }
 
     [Fact]
+    public void Both_providers_migrations_match_the_model()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        Assert.False(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.HasPendingModelChanges(sqlite.Database), "SQLite: the model has changes without a migration");
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+        Assert.False(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.HasPendingModelChanges(postgres.Database), "PostgreSQL: the model has changes without a migration");
+    }
+
+    [Fact]
     public async Task Failure_reason_on_sqlite()
     {
         using var sp = TestDatabases.Sqlite(out _);
