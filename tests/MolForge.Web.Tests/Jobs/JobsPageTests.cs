@@ -176,4 +176,38 @@ public sealed class JobsPageTests : IAsyncLifetime
         Assert.Equal(("4", "1", "10"), (page.Find("[data-testid=job-done]").TextContent, page.Find("[data-testid=job-failed]").TextContent, page.Find("[data-testid=job-total]").TextContent));
         Assert.NotNull(page.Find("[data-testid=job-export-csv]"));
     }
+    [Fact]
+    public async Task A_running_job_can_be_cancelled_and_resumed_from_the_list()
+    {
+        var page = RenderPage();
+        Upload(page, "run.smi", "CCO\nCCN\nCCC\n");
+        await page.Find("[data-testid=job-submit]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("running", page.Find("[data-testid=job-row]").GetAttribute("data-status")));
+
+        await page.Find("[data-testid=job-cancel]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("cancelled", page.Find("[data-testid=job-row]").GetAttribute("data-status")));
+        Assert.Equal(RunStatus.Cancelled, Assert.Single(_jobs.Jobs.Values).Status);
+        Assert.Empty(page.FindAll("[data-testid=job-cancel]"));
+
+        await page.Find("[data-testid=job-resume]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("running", page.Find("[data-testid=job-row]").GetAttribute("data-status")));
+        Assert.Contains("resumed", page.Find("[data-testid=job-submitted]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resuming_a_job_whose_input_changed_is_refused_with_the_reason()
+    {
+        var page = RenderPage();
+        Upload(page, "gone.smi", "CCO\nCCN\n");
+        await page.Find("[data-testid=job-submit]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Single(_jobs.Jobs.Values));
+        var job = _jobs.Jobs.Values.Single();
+        await page.Find("[data-testid=job-cancel]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=job-resume]")));
+        await File.WriteAllTextAsync(job.InputPath, "c1ccccc1\n");
+
+        await page.Find("[data-testid=job-resume]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("Job “gone” cannot be resumed: job 'gone' exists with another input file", page.Find("[data-testid=job-form-error]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(RunStatus.Cancelled, job.Status);
+    }
 }
