@@ -24,7 +24,7 @@ internal static class JobExportEndpoints
         var job = await jobs.GetAsync(jobId, owner, ct).ConfigureAwait(false);
         if (job is null) return TypedResults.NotFound("No such job.");
         var contentType = f switch { ExportFormat.Sdf => "chemical/x-mdl-sdfile", ExportFormat.Smiles => "chemical/x-daylight-smiles", _ => "text/csv" };
-        return TypedResults.Stream(stream => exporter.WriteAsync(job, f, stream, CancellationToken.None), contentType, $"{FileStem(job)}.{ScreeningJobExporter.Extension(f)}");
+        return TypedResults.Stream(stream => exporter.WriteAsync(job, f, stream, ct), contentType, $"{FileStem(job)}.{ScreeningJobExporter.Extension(f)}");
     }
 
     /// <summary>"molforge-job-" and the job name (letters, digits, dashes).</summary>

@@ -59,7 +59,8 @@ public sealed class JobUploadStore(string folder, long maxBytes)
     public void Delete(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!Path.GetFullPath(path).StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal)) return;
+        // Only files inside the upload folder (a job's input elsewhere, e.g. from the CLI, is never touched).
+        if (!Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return;
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
