@@ -210,4 +210,22 @@ public sealed class JobsPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("Job “gone” cannot be resumed: job 'gone' exists with another input file", page.Find("[data-testid=job-form-error]").TextContent, StringComparison.Ordinal));
         Assert.Equal(RunStatus.Cancelled, job.Status);
     }
+    [Fact]
+    public async Task A_gzipped_sdf_upload_is_kept_compressed_and_counted_by_record()
+    {
+        var page = RenderPage();
+        const string record = "water\n  MolForge\n\n  1  0  0  0  0  0  0  0  0  0999 V2000\n    0.0000    0.0000    0.0000 O   0  0  0  0  0  0  0  0  0  0  0  0\nM  END\n$$$$\n";
+        using var packed = new MemoryStream();
+        await using (var gz = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            await gz.WriteAsync(Encoding.UTF8.GetBytes(record + record.Replace("water", "oxygen", StringComparison.Ordinal)));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(packed.ToArray(), "two.sdf.gz"));
+        Assert.Equal("two", page.Find("input[data-testid=job-name]").GetAttribute("value"));
+        await page.Find("[data-testid=job-submit]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("2 molecules to score", page.Find("[data-testid=job-submitted]").TextContent, StringComparison.Ordinal));
+        var job = Assert.Single(_jobs.Jobs.Values);
+        Assert.EndsWith("two.sdf.gz", job.InputPath, StringComparison.Ordinal);
+        Assert.Equal(packed.ToArray(), await File.ReadAllBytesAsync(job.InputPath));
+        Assert.Equal("sdf", ScreeningJobSpec.FromJson(job.SettingsJson).Format);
+    }
 }
