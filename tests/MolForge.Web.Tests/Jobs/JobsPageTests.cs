@@ -24,13 +24,21 @@ public sealed class JobsPageTests : IAsyncLifetime
     private readonly InMemoryScreeningJobRepository _jobs = new();
     private readonly string _uploads = Path.Combine(Path.GetTempPath(), "molforge-web-tests", Guid.NewGuid().ToString("N"));
 
+    private IScreeningJobDispatcher? _dispatcher;
+
+    private sealed class UnreachableCluster : IScreeningJobDispatcher
+    {
+        public Task EnsureRunningAsync(Guid jobId, CancellationToken cancellationToken = default) => throw new TimeoutException("silo not answering");
+        public Task StopAsync(Guid jobId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+
     private IRenderedComponent<JobsPage> RenderPage()
     {
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddLogging();
         _ctx.Services.AddSingleton(new DesignLimits());
-        _ctx.Services.AddSingleton(new ScreeningJobService(_jobs, new ScreeningLimits { MaxInputBytes = Limit }));
+        _ctx.Services.AddSingleton(new ScreeningJobService(_jobs, new ScreeningLimits { MaxInputBytes = Limit }, _dispatcher));
         _ctx.Services.AddSingleton(new JobUploadStore(_uploads, Limit));
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("chemist@lab.example");
@@ -227,5 +235,17 @@ public sealed class JobsPageTests : IAsyncLifetime
         Assert.EndsWith("two.sdf.gz", job.InputPath, StringComparison.Ordinal);
         Assert.Equal(packed.ToArray(), await File.ReadAllBytesAsync(job.InputPath));
         Assert.Equal("sdf", ScreeningJobSpec.FromJson(job.SettingsJson).Format);
+    }
+    [Fact]
+    public async Task A_cluster_that_does_not_answer_leaves_a_stored_job_for_the_pump_and_no_error_page()
+    {
+        _dispatcher = new UnreachableCluster();
+        var page = RenderPage();
+        Upload(page, "later.smi", "CCO\n");
+        await page.Find("[data-testid=job-submit]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("was stored; it will start within a few seconds", page.Find("[data-testid=job-submitted]").TextContent, StringComparison.Ordinal));
+        var job = Assert.Single(_jobs.Jobs.Values);
+        Assert.True(File.Exists(job.InputPath));
+        Assert.Equal(RunStatus.Running, job.Status);
     }
 }
