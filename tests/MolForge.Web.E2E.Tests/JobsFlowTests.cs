@@ -54,6 +54,9 @@ public sealed class JobsFlowTests(MolForgeAppFixture app)
         var failed = int.Parse(await row.GetByTestId("job-failed").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(InputLines.Length, done + failed);
         Assert.True(failed >= 1, "the broken line is counted as failed/invalid");
+        await row.GetByTestId("job-problems-toggle").ClickAsync();
+        await Expect(page.GetByTestId("job-problem")).ToHaveCountAsync(failed);
+        await Expect(page.GetByTestId("job-problem").First).ToContainTextAsync("line 5");
         await page.WaitForTimeoutAsync(800); // let the progress bar finish its transition
         await BrowserSteps.ShotAsync(page, app, "08-jobs-completed");
 

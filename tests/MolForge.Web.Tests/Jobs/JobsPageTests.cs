@@ -248,4 +248,23 @@ public sealed class JobsPageTests : IAsyncLifetime
         Assert.True(File.Exists(job.InputPath));
         Assert.Equal(RunStatus.Running, job.Status);
     }
+    [Fact]
+    public async Task Invalid_lines_are_listed_with_their_line_number_and_reason()
+    {
+        var spec = new ScreeningJobSpec(new ScoringSettings(Method: "rhf"), 16, "csv").ToJson();
+        var job = new ScreeningJob { Name = "table", OwnerId = Owner, SettingsJson = spec, Status = RunStatus.Completed, Total = 3, Done = 2, Failed = 1 };
+        _jobs.Jobs[job.Id] = job;
+        _jobs.Items.Add(new ScreeningItem { JobId = job.Id, LineIndex = 0, Smiles = "CCO", Status = ScreeningItemStatus.Done });
+        _jobs.Items.Add(new ScreeningItem { JobId = job.Id, LineIndex = 1, Smiles = "C1CC(", Status = ScreeningItemStatus.Invalid, Error = "unclosed ring 1" });
+        var page = RenderPage();
+        Assert.Empty(page.FindAll("[data-testid=job-problems]"));
+
+        await page.Find("[data-testid=job-problems-toggle]").ClickAsync(new());
+        var row = page.WaitForElement("[data-testid=job-problem]");
+        Assert.Equal(["line 3", "C1CC(", "invalid", "unclosed ring 1"], row.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
+        Assert.Single(page.FindAll("[data-testid=job-problem]"));
+
+        await page.Find("[data-testid=job-problems-toggle]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=job-problems]")));
+    }
 }

@@ -10,6 +10,9 @@ internal sealed class InMemoryScreeningJobRepository : IScreeningJobRepository
 {
     public ConcurrentDictionary<Guid, ScreeningJob> Jobs { get; } = new();
 
+    /// <summary>Items the tests put in place (the page only reads them).</summary>
+    public List<ScreeningItem> Items { get; } = [];
+
     public Task<ScreeningJob?> FindAsync(string ownerId, string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(Jobs.Values.FirstOrDefault(j => j.OwnerId == ownerId && j.Name == name));
 
@@ -58,5 +61,5 @@ internal sealed class InMemoryScreeningJobRepository : IScreeningJobRepository
     }
 
     public Task<IReadOnlyList<ScreeningItem>> ListProblemsAsync(Guid jobId, int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<ScreeningItem>>([]);
+        Task.FromResult<IReadOnlyList<ScreeningItem>>(Items.Where(i => i.JobId == jobId && i.Status != ScreeningItemStatus.Done).OrderBy(i => i.LineIndex).Take(limit).ToList());
 }
