@@ -1,7 +1,7 @@
 using MolForge.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddMolForgeWeb(builder.Configuration);
+builder.AddMolForgeWeb();
 
 var app = builder.Build();
 app.UseMolForgeWeb();

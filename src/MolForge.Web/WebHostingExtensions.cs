@@ -10,6 +10,9 @@ using MolForge.Web.Account;
 using MolForge.Web.Components;
 using MolForge.Web.Endpoints;
 using MolForge.Web.Infrastructure;
+using MolForge.Web.Jobs;
+using MolForge.Application.Screening;
+using MolForge.Screening;
 using MudBlazor.Services;
 
 namespace MolForge.Web;
@@ -17,6 +20,39 @@ namespace MolForge.Web;
 /// <summary>Service registration and request pipeline of the web app (Program.cs stays a few lines).</summary>
 public static class WebHostingExtensions
 {
+    /// <summary>Everything the app needs: <see cref="AddMolForgeWeb(IServiceCollection, IConfiguration)"/> plus a
+    /// co-hosted Orleans screening silo. On the embedded SQLite database the silo is a single-machine cluster
+    /// (localhost clustering); when <c>ConnectionStrings:MolForge</c> is PostgreSQL it joins the PostgreSQL cluster
+    /// that <c>molforge worker</c> processes join. Settings: the <c>Screening</c> section (<see cref="ScreeningWebOptions"/>).</summary>
+    public static WebApplicationBuilder AddMolForgeWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddMolForgeWeb(builder.Configuration);
+        var options = builder.Configuration.GetSection(ScreeningWebOptions.Section).Get<ScreeningWebOptions>() ?? new ScreeningWebOptions();
+        var (provider, connection) = ConnectionStrings.Resolve(builder.Configuration.GetConnectionString("MolForge"));
+        var limits = new ScreeningLimits
+        {
+            MaxInputBytes = options.MaxUploadBytes,
+            MaxRecords = Math.Max(1, options.MaxRecords),
+            MaxConcurrentScoresPerSilo = Math.Max(1, options.Parallel),
+        };
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new JobUploadStore(UploadFolder(options, provider, connection), options.MaxUploadBytes));
+        builder.AddMolForgeScreening(new ScreeningClusterOptions { ClusterConnectionString = provider == DatabaseProvider.PostgreSql ? connection : null }, limits);
+        return builder;
+    }
+
+    /// <summary>The configured upload folder; else <c>uploads</c> beside the SQLite file; else under the user's data folder.</summary>
+    internal static string UploadFolder(ScreeningWebOptions options, DatabaseProvider provider, string connection)
+    {
+        if (!string.IsNullOrWhiteSpace(options.UploadFolder)) return Path.GetFullPath(options.UploadFolder);
+        if (provider == DatabaseProvider.Sqlite
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource is { Length: > 0 } file && file != ":memory:"
+            && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder)
+            return Path.Combine(folder, "uploads");
+        return Path.Combine(Path.GetDirectoryName(ConnectionStrings.DefaultSqlitePath)!, "uploads");
+    }
+
     /// <summary>Registers Blazor Server, MudBlazor, Identity (EF Core store), the database, the Application use cases
     /// and the background design-run queue. Settings: <c>ConnectionStrings:MolForge</c> and the <c>MolForge</c>
     /// section (see <see cref="WebOptions"/>).</summary>
@@ -91,6 +127,8 @@ public static class WebHostingExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
+        app.MapJobExportEndpoints();
+        app.MapArtefactEndpoints();
         return app;
     }
 }

@@ -96,4 +96,73 @@ public sealed class SiloJobTests
             Assert.True(fresh.Total <= 80 - 5, $"resumed run scored {fresh.Total} lines");
         }
     }
+    [Fact]
+    public async Task A_job_whose_input_changed_fails_with_the_reason_stored_and_resubmitting_clears_it()
+    {
+        var db = TestFiles.SqlitePath();
+        var path = TestFiles.Write("changed.smi", TestFiles.SmilesLines(10, 0));
+        Guid jobId;
+        using (var host = BuildHost(db, new CountingScorer(), new ScreeningLimits { ChunkSize = 4 }))
+        {
+            // Stored only (start: false), then the file is replaced before any silo picks the job up.
+            var service = host.Services.GetRequiredService<ScreeningJobService>();
+            jobId = (await service.SubmitAsync(new ScreeningRequest("changed", path, new ScoringSettings(Method: "rhf")), start: false)).Id;
+            await File.WriteAllTextAsync(path, TestFiles.SmilesLines(12, 0));
+            await host.StartAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var final = await service.WaitAsync(jobId, null, TimeSpan.FromMilliseconds(100), timeout.Token);
+            await host.StopAsync();
+            Assert.Equal(RunStatus.Failed, final.Status);
+            Assert.Contains("changed since the job was created", final.Error, StringComparison.Ordinal);
+            Assert.Contains(path, final.Error, StringComparison.Ordinal);
+        }
+        // The reason is durable (a new process reads it), and a refused resubmission leaves it in place.
+        using (var host = BuildHost(db, new CountingScorer(), new ScreeningLimits { ChunkSize = 4 }))
+        {
+            var service = host.Services.GetRequiredService<ScreeningJobService>();
+            Assert.Contains("changed since", (await service.GetAsync(jobId))!.Error, StringComparison.Ordinal);
+            var refused = await Assert.ThrowsAsync<ScreeningJobException>(() => service.SubmitAsync(new ScreeningRequest("changed", path, new ScoringSettings(Method: "rhf")), start: false));
+            Assert.Contains("another input file", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(RunStatus.Failed, (await service.GetAsync(jobId))!.Status);
+            // Another owner does not see the job by id.
+            Assert.Null(await service.GetAsync(jobId, "someone-else"));
+            Assert.NotNull(await service.GetAsync(jobId, ScreeningJobService.LocalOwner));
+        }
+    }
+
+    [Fact]
+    public async Task The_exporter_writes_one_csv_row_per_input_line_with_the_contract_columns()
+    {
+        var db = TestFiles.SqlitePath();
+        var path = TestFiles.Write("export.smi", TestFiles.SmilesLines(25, 6));
+        using var host = BuildHost(db, new CountingScorer(), new ScreeningLimits { ChunkSize = 5, MaxConcurrentScoresPerSilo = 2 });
+        await host.StartAsync();
+        var service = host.Services.GetRequiredService<ScreeningJobService>();
+        var job = await service.SubmitAsync(new ScreeningRequest("export", path, new ScoringSettings(Method: "rhf")));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var final = await service.WaitAsync(job.Id, null, TimeSpan.FromMilliseconds(100), timeout.Token);
+        await host.StopAsync();
+        var exporter = host.Services.GetRequiredService<ScreeningJobExporter>();
+
+        using var csv = new MemoryStream();
+        await exporter.WriteAsync(final, MolForge.Application.Export.ExportFormat.Csv, csv);
+        var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("index,smiles,name,status,error,e_hf,homo,lumo,homo_lumo_gap,e_vqe,mol_weight,clogp,qed", lines[0]);
+        Assert.Equal(25, lines.Length - 1);
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(4, lines.Count(l => l.Contains(",invalid,", StringComparison.Ordinal)));
+        Assert.Equal(21, lines.Count(l => l.Contains(",done,", StringComparison.Ordinal)));
+
+        using var smi = new MemoryStream();
+        await exporter.WriteAsync(final, MolForge.Application.Export.ExportFormat.Smiles, smi);
+        var smiLines = System.Text.Encoding.UTF8.GetString(smi.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(21, smiLines.Length);
+        Assert.All(smiLines, l => Assert.Matches(@"^\S+\tmol\d+$", l));
+
+        using var sdf = new MemoryStream();
+        await exporter.WriteAsync(final, MolForge.Application.Export.ExportFormat.Sdf, sdf);
+        var sdfText = System.Text.Encoding.UTF8.GetString(sdf.ToArray());
+        Assert.Equal(21, sdfText.Split("$$$$\n").Length - 1);
+        Assert.Contains(">  <homo>", sdfText, StringComparison.Ordinal);
+    }
 }

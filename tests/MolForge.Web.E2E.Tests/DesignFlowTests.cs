@@ -32,6 +32,14 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Completed");
         await BrowserSteps.ShotAsync(page, app, "02-run");
 
+        // All result columns fit a 1440 px window (no horizontal scrolling); sort/filter buttons appear on hover.
+        var overflow = await page.EvaluateAsync<int>("() => { const c = document.querySelector('[data-testid=results-grid] .mud-table-container'); return c.scrollWidth - c.clientWidth; }");
+        Assert.True(overflow <= 0, $"the results grid scrolls horizontally by {overflow} px at 1440 px");
+        var scoreHeader = page.Locator("[data-testid=results-grid] thead th", new() { HasText = "Score" });
+        await scoreHeader.HoverAsync();
+        await Expect(scoreHeader.Locator(".column-options button").First).ToBeVisibleAsync();
+        await scoreHeader.Locator(".column-options button").First.ClickAsync(); // sort by score still works
+
         // Detail of the best candidate: 3D viewer canvas, orbital and VQE plots, provenance.
         await rows.First.ClickAsync();
         var detail = page.GetByTestId("candidate-detail");
@@ -41,6 +49,21 @@ public sealed class DesignFlowTests(MolForgeAppFixture app)
         await Expect(page.GetByTestId("candidate-provenance")).ToContainTextAsync("STO-3G");
         await page.WaitForTimeoutAsync(500);
         await BrowserSteps.ShotAsync(page, app, "03-candidate");
+
+        // Molden download through the owner-checked endpoint: the file, or (in a build without the artefact service)
+        // the server's reason in the page — never an error page.
+        var artefacts = app.Services?.GetService(typeof(MolForge.Application.Artefacts.ICandidateArtefactService));
+        if (artefacts is not null)
+        {
+            var molden = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("candidate-molden").ClickAsync());
+            Assert.Contains("[Molden Format]", await File.ReadAllTextAsync((await molden.PathAsync())!), StringComparison.OrdinalIgnoreCase);
+        }
+        else if (app.Services is not null)
+        {
+            await page.GetByTestId("candidate-molden").ClickAsync();
+            await Expect(page.GetByTestId("artefact-error")).ToContainTextAsync("not available in this build");
+        }
+        await Expect(detail).ToBeVisibleAsync();
 
         // Export the run as SDF and read it back: one record per scored candidate, in rank order.
         await page.GotoAsync($"/runs/{runId}");

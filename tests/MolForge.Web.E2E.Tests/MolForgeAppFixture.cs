@@ -22,9 +22,15 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
     private AppFactory? _factory;
     private IPlaywright? _playwright;
 
+    /// <summary>The Jobs page's upload limit in this app (bytes).</summary>
+    public const long JobUploadLimit = 16 * 1024;
+
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The app's services (null when driving an external app through MOLFORGE_E2E_BASE_URL).</summary>
+    public IServiceProvider? Services => _factory?.Services;
 
     /// <summary>Where screenshots go (MOLFORGE_E2E_SCREENSHOTS or the test output folder).</summary>
     public string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("MOLFORGE_E2E_SCREENSHOTS") is { Length: > 0 } s ? s : Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -90,6 +96,7 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:MolForge", $"Data Source={databasePath}");
             builder.UseSetting("MolForge:MaxUploadBytes", "65536");
+            builder.UseSetting("Screening:MaxUploadBytes", JobUploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureTestServices(services =>
             {
                 // The real pipeline throughout, except (by default) the generator.

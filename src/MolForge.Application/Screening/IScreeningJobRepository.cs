@@ -22,8 +22,9 @@ public interface IScreeningJobRepository
     /// <summary>Inserts a new job; returns false when (owner, name) already exists.</summary>
     Task<bool> TryCreateAsync(ScreeningJob job, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets the status (and <see cref="ScreeningJob.UpdatedAt"/>).</summary>
-    Task SetStatusAsync(Guid jobId, RunStatus status, CancellationToken cancellationToken = default);
+    /// <summary>Sets the status, <see cref="ScreeningJob.Error"/> (the reason of a failure; null clears it) and
+    /// <see cref="ScreeningJob.UpdatedAt"/>.</summary>
+    Task SetStatusAsync(Guid jobId, RunStatus status, string? error = null, CancellationToken cancellationToken = default);
 
     /// <summary>Line indexes in [<paramref name="fromIndex"/>, <paramref name="toIndex"/>) that already have an item.</summary>
     Task<IReadOnlySet<int>> GetStoredIndexesAsync(Guid jobId, int fromIndex, int toIndex, CancellationToken cancellationToken = default);

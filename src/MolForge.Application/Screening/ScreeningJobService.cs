@@ -64,8 +64,9 @@ public sealed class ScreeningJobService(IScreeningJobRepository repository, Scre
         CheckSame(job, request, plan);
         if (job.Status is RunStatus.Cancelled or RunStatus.Pending or RunStatus.Failed)
         {
-            await repository.SetStatusAsync(job.Id, RunStatus.Running, cancellationToken).ConfigureAwait(false);
+            await repository.SetStatusAsync(job.Id, RunStatus.Running, null, cancellationToken).ConfigureAwait(false);
             job.Status = RunStatus.Running;
+            job.Error = null;
         }
         if (start && job.Status == RunStatus.Running && dispatcher is not null)
             await dispatcher.EnsureRunningAsync(job.Id, cancellationToken).ConfigureAwait(false);
@@ -79,6 +80,13 @@ public sealed class ScreeningJobService(IScreeningJobRepository repository, Scre
     /// <summary>The job with this id, or null.</summary>
     public Task<ScreeningJob?> GetAsync(Guid jobId, CancellationToken cancellationToken = default) => repository.GetAsync(jobId, cancellationToken);
 
+    /// <summary>The job with this id if it belongs to <paramref name="ownerId"/>, else null (as if it did not exist).</summary>
+    public async Task<ScreeningJob?> GetAsync(Guid jobId, string ownerId, CancellationToken cancellationToken = default)
+    {
+        var job = await repository.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+        return job is not null && string.Equals(job.OwnerId, ownerId, StringComparison.Ordinal) ? job : null;
+    }
+
     /// <summary>Jobs of an owner (all when null), newest first.</summary>
     public Task<IReadOnlyList<ScreeningJob>> ListAsync(string? ownerId = LocalOwner, CancellationToken cancellationToken = default) =>
         repository.ListAsync(ownerId, cancellationToken);
@@ -90,7 +98,7 @@ public sealed class ScreeningJobService(IScreeningJobRepository repository, Scre
         if (job is null) return null;
         if (job.Status is RunStatus.Running or RunStatus.Pending)
         {
-            await repository.SetStatusAsync(job.Id, RunStatus.Cancelled, cancellationToken).ConfigureAwait(false);
+            await repository.SetStatusAsync(job.Id, RunStatus.Cancelled, null, cancellationToken).ConfigureAwait(false);
             job.Status = RunStatus.Cancelled;
             if (dispatcher is not null) await dispatcher.StopAsync(job.Id, cancellationToken).ConfigureAwait(false);
         }
@@ -132,9 +140,9 @@ public sealed class ScreeningJobService(IScreeningJobRepository repository, Scre
     private static void CheckSame(ScreeningJob job, ScreeningRequest request, ScreeningInputPlan plan)
     {
         if (!string.Equals(job.InputSha256, plan.Sha256, StringComparison.OrdinalIgnoreCase))
-            throw new ScreeningJobException($"job '{job.Name}' exists with another input file ({job.InputPath}, SHA-256 {job.InputSha256[..Math.Min(12, job.InputSha256.Length)]}…); choose another --job name");
+            throw new ScreeningJobException($"job '{job.Name}' exists with another input file ({job.InputPath}, SHA-256 {job.InputSha256[..Math.Min(12, job.InputSha256.Length)]}…); choose another job name");
         var stored = ScreeningJobSpec.FromJson(job.SettingsJson);
         if (stored.Scoring != request.Scoring)
-            throw new ScreeningJobException($"job '{job.Name}' exists with other settings ({ScreeningJobSpec.Describe(stored.Scoring)}; asked: {ScreeningJobSpec.Describe(request.Scoring)}); choose another --job name");
+            throw new ScreeningJobException($"job '{job.Name}' exists with other settings ({ScreeningJobSpec.Describe(stored.Scoring)}; asked: {ScreeningJobSpec.Describe(request.Scoring)}); choose another job name");
     }
 }

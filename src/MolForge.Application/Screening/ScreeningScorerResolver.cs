@@ -31,6 +31,7 @@ public static class ScreeningServiceCollectionExtensions
         services.AddSingleton<ScreeningConcurrency>();
         services.AddSingleton<ScreeningScorerResolver>();
         services.AddSingleton<ScreeningChunkProcessor>();
+        services.AddSingleton<ScreeningJobExporter>();
         services.AddSingleton(sp => new ScreeningJobService(
             sp.GetRequiredService<IScreeningJobRepository>(), sp.GetRequiredService<ScreeningLimits>(), sp.GetService<IScreeningJobDispatcher>()));
         return services;

@@ -21,6 +21,9 @@ public sealed class ScreeningJob
 
     public RunStatus Status { get; set; }
 
+    /// <summary>Why the job failed (status <see cref="RunStatus.Failed"/>); null otherwise. Cleared when it is resumed.</summary>
+    public string? Error { get; set; }
+
     public int Total { get; set; }
     public int Done { get; set; }
     public int Failed { get; set; }

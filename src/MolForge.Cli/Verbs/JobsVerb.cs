@@ -84,18 +84,20 @@ internal sealed class JobsVerb : ICliVerb
         var spec = ScreeningJobSpec.FromJson(job.SettingsJson);
         io.Out.WriteLine($"name: {job.Name}");
         io.Out.WriteLine($"status: {ScreeningCli.StatusName(job.Status)}");
+        if (job.Error is { Length: > 0 } error) io.Out.WriteLine($"error: {error}");
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total: {job.Total}\ndone: {job.Done}\nfailed: {job.Failed}"));
         io.Out.WriteLine($"input: {job.InputPath} (sha256 {job.InputSha256})");
         io.Out.WriteLine($"settings: {ScreeningJobSpec.Describe(spec.Scoring)}");
         io.Out.WriteLine($"created: {job.CreatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}, updated: {job.UpdatedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
     }
 
-    private static JobSummary Summary(ScreeningJob j) => new(j.Name, ScreeningCli.StatusName(j.Status), j.Total, j.Done, j.Failed);
+    private static JobSummary Summary(ScreeningJob j) => new(j.Name, ScreeningCli.StatusName(j.Status), j.Total, j.Done, j.Failed, j.Error);
 
     private sealed record JobSummary(
         [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name,
         [property: System.Text.Json.Serialization.JsonPropertyName("status")] string Status,
         [property: System.Text.Json.Serialization.JsonPropertyName("total")] int Total,
         [property: System.Text.Json.Serialization.JsonPropertyName("done")] int Done,
-        [property: System.Text.Json.Serialization.JsonPropertyName("failed")] int Failed);
+        [property: System.Text.Json.Serialization.JsonPropertyName("failed")] int Failed,
+        [property: System.Text.Json.Serialization.JsonPropertyName("error"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Error);
 }

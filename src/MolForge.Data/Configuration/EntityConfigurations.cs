@@ -61,6 +61,7 @@ internal sealed class ScreeningJobConfiguration : IEntityTypeConfiguration<Scree
         e.Property(j => j.OwnerId).HasMaxLength(64).IsRequired();
         e.Property(j => j.InputPath).HasMaxLength(2000);
         e.Property(j => j.InputSha256).HasMaxLength(64);
+        e.Property(j => j.Error).HasMaxLength(2000);
         e.HasIndex(j => new { j.OwnerId, j.Name }).IsUnique();
     }
 }

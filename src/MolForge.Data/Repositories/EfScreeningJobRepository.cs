@@ -60,12 +60,13 @@ internal sealed class EfScreeningJobRepository(IDbContextFactory<MolForgeDbConte
         }
     }
 
-    public async Task SetStatusAsync(Guid jobId, RunStatus status, CancellationToken cancellationToken = default)
+    public async Task SetStatusAsync(Guid jobId, RunStatus status, string? error = null, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
+        if (error is { Length: > 2000 }) error = error[..1999] + "…";
         await db.ScreeningJobs.Where(j => j.Id == jobId)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, status).SetProperty(j => j.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, status).SetProperty(j => j.Error, error).SetProperty(j => j.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlySet<int>> GetStoredIndexesAsync(Guid jobId, int fromIndex, int toIndex, CancellationToken cancellationToken = default)

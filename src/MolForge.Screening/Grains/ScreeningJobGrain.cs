@@ -161,7 +161,7 @@ internal sealed partial class ScreeningJobGrain(
         if (plan.Chunks.All(c => counts.TryGetValue(c.Index, out var n) && n >= c.Count))
         {
             var latest = await repository.GetAsync(jobId, cancellationToken);
-            if (latest?.Status == RunStatus.Running) await repository.SetStatusAsync(jobId, RunStatus.Completed, cancellationToken);
+            if (latest?.Status == RunStatus.Running) await repository.SetStatusAsync(jobId, RunStatus.Completed, null, cancellationToken);
             DeactivateOnIdle();
         }
     }
@@ -189,7 +189,7 @@ internal sealed partial class ScreeningJobGrain(
     private async Task FailAsync(ScreeningJob job, string message, CancellationToken cancellationToken)
     {
         LogJobFailed(logger, job.Id, message);
-        await repository.SetStatusAsync(job.Id, RunStatus.Failed, cancellationToken);
+        await repository.SetStatusAsync(job.Id, RunStatus.Failed, message, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Screening job {JobId}: coordination loop stopped; it will be resumed")]

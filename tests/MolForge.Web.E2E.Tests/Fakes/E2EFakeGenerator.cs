@@ -17,7 +17,14 @@ internal sealed class E2EFakeGenerator : ICandidateGenerator
         "NC(=O)C#N",
     ];
 
-    public Task<GenerationOutcome> GenerateAsync(DesignPrompt prompt, CancellationToken cancellationToken) =>
-        Task.FromResult(new GenerationOutcome(Smiles.Take(prompt.Count).ToArray(),
-            prompt.Count > Smiles.Count ? $"the test generator knows only {Smiles.Count} molecules" : null));
+    /// <summary>A prompt with this count makes the generator wait (cancellably, up to a minute) before proposing, so
+    /// that the cancel test always finds the run still running.</summary>
+    public const int SlowCount = 5;
+
+    public async Task<GenerationOutcome> GenerateAsync(DesignPrompt prompt, CancellationToken cancellationToken)
+    {
+        if (prompt.Count == SlowCount) await Task.Delay(TimeSpan.FromMinutes(1), cancellationToken);
+        return new GenerationOutcome(Smiles.Take(prompt.Count).ToArray(),
+            prompt.Count > Smiles.Count ? $"the test generator knows only {Smiles.Count} molecules" : null);
+    }
 }

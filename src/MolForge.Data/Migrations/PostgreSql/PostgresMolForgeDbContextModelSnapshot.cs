@@ -469,6 +469,10 @@ namespace MolForge.Data.Migrations.PostgreSql
                     b.Property<int>("Done")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("Failed")
                         .HasColumnType("integer");
 

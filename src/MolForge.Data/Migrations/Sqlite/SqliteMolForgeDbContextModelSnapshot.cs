@@ -460,6 +460,10 @@ namespace MolForge.Data.Migrations.Sqlite
                     b.Property<int>("Done")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER");
 

@@ -120,6 +120,28 @@
             return true;
         },
 
+        // Downloads `url` (same origin, with the sign-in cookie) and saves it under the server's file name. Returns null
+        // on success, or the server's message (plain text) when the file could not be made.
+        download: async function (url) {
+            let response;
+            try { response = await fetch(url, { credentials: "same-origin" }); } catch (e) { return "The server could not be reached."; }
+            if (!response.ok) {
+                const text = (await response.text()).trim();
+                return text.length > 0 && text.length < 2000 && !text.startsWith("<") ? text : "The file could not be made (HTTP " + response.status + ").";
+            }
+            const blob = await response.blob();
+            const disposition = response.headers.get("Content-Disposition") || "";
+            const match = /filename\*=UTF-8''([^;]+)/i.exec(disposition) || /filename="?([^";]+)"?/i.exec(disposition);
+            const name = match ? decodeURIComponent(match[1]) : url.split("/").pop();
+            const link = document.createElement("a");
+            link.href = URL.createObjectURL(blob);
+            link.download = name;
+            document.body.appendChild(link);
+            link.click();
+            setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+            return null;
+        },
+
         // VQE energy per iteration, with reference lines (HF, CASCI) when given.
         plotConvergence: async function (element, energies, eHf, eCasci) {
             await ensureScript("lib/plotly/plotly.min.js");
