@@ -27,34 +27,41 @@ public sealed class ScreeningJobExporter(ScreeningJobService service)
     /// <summary>Writes the job's items to <paramref name="output"/> (UTF-8, "\n" line ends).</summary>
     public async Task WriteAsync(ScreeningJob job, ExportFormat format, Stream output, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(output);
         var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         await using (writer.ConfigureAwait(false))
         {
-            var items = service.StreamItemsAsync(job.Id, cancellationToken);
-            switch (format)
-            {
-                case ExportFormat.Csv:
-                    await WriteCsvAsync(items, writer, cancellationToken).ConfigureAwait(false);
-                    break;
-                case ExportFormat.Smiles:
-                    await foreach (var i in items.ConfigureAwait(false))
-                    {
-                        if (i.Status != ScreeningItemStatus.Done) continue;
-                        await writer.WriteAsync(i.Name.Length > 0 ? $"{i.Smiles}\t{i.Name}\n" : $"{i.Smiles}\n").ConfigureAwait(false);
-                    }
-                    break;
-                case ExportFormat.Sdf:
-                    await foreach (var i in items.ConfigureAwait(false))
-                    {
-                        if (SdfRecord(i) is { } record) await writer.WriteAsync(record).ConfigureAwait(false);
-                    }
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format");
-            }
+            await WriteAsync(job, format, writer, cancellationToken).ConfigureAwait(false);
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes the job's items to <paramref name="writer"/> ("\n" line ends; the caller flushes).</summary>
+    public async Task WriteAsync(ScreeningJob job, ExportFormat format, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(writer);
+        var items = service.StreamItemsAsync(job.Id, cancellationToken);
+        switch (format)
+        {
+            case ExportFormat.Csv:
+                await WriteCsvAsync(items, writer, cancellationToken).ConfigureAwait(false);
+                break;
+            case ExportFormat.Smiles:
+                await foreach (var i in items.ConfigureAwait(false))
+                {
+                    if (i.Status != ScreeningItemStatus.Done) continue;
+                    await writer.WriteAsync(i.Name.Length > 0 ? $"{i.Smiles}\t{i.Name}\n" : $"{i.Smiles}\n").ConfigureAwait(false);
+                }
+                break;
+            case ExportFormat.Sdf:
+                await foreach (var i in items.ConfigureAwait(false))
+                {
+                    if (SdfRecord(i) is { } record) await writer.WriteAsync(record).ConfigureAwait(false);
+                }
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format");
         }
     }
 

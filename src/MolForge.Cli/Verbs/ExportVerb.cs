@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using MolForge.Application.Export;
 using MolForge.Application.Screening;
 using MolForge.Cli.Infrastructure;
 using MolForge.Cli.Verbs.Export;
@@ -7,9 +8,8 @@ using MolForge.Cli.Verbs.Screening;
 
 namespace MolForge.Cli.Verbs;
 
-/// <summary>`molforge export --job NAME --format csv|smi [-o OUT]`: a job's results, one row per input line. The
-/// rows come from an <see cref="IExportSource"/> so that another source (a design run: --run ID) plugs in beside
-/// the job source. `--run ID --candidate RANK --format molden|fcidump|qasm` writes one candidate's file for other
+/// <summary>`molforge export --job NAME --format csv|smi [-o OUT]`: a job's results, one row per input line.  Job rows are
+/// written by the Application's <see cref="ScreeningJobExporter"/> (the same files the web app's Jobs page serves). `--run ID --candidate RANK --format molden|fcidump|qasm` writes one candidate's file for other
 /// quantum tools.</summary>
 internal sealed class ExportVerb : ICliVerb
 {
@@ -36,16 +36,15 @@ internal sealed class ExportVerb : ICliVerb
                     return await CandidateArtefactExport.WriteAsync(io, runId, rank, r.GetValue(db), r.GetValue(format)!, r.GetValue(output), ct).ConfigureAwait(false);
                 return await DesignRunExport.WriteAsync(io, runId, r.GetValue(db), r.GetValue(format)!, r.GetValue(output), ct).ConfigureAwait(false);
             }
-            var writer = ExportWriters.For(r.GetValue(format)!);
-            var jobName = r.GetValue(job);
+            var jobFormat = JobFormat(r.GetValue(format)!);
+            var jobName = r.GetValue(job) ?? throw new CliUsageException("say what to export: --job NAME or --run ID");
             await using var services = ScreeningCli.JobServices(r.GetValue(db));
-            IExportSource source = jobName is not null
-                ? await ScreeningJobExportSource.OpenAsync(services.GetRequiredService<ScreeningJobService>(), jobName, ct).ConfigureAwait(false)
-                : throw new CliUsageException("say what to export: --job NAME or --run ID");
+            var jobService = services.GetRequiredService<ScreeningJobService>();
+            var screeningJob = await ScreeningCli.RequireJobAsync(jobService, jobName, ct).ConfigureAwait(false);
             var target = io.OpenOutput(r.GetValue(output));
             try
             {
-                await writer.WriteAsync(source.RowsAsync(ct), target, ct).ConfigureAwait(false);
+                await new ScreeningJobExporter(jobService).WriteAsync(screeningJob, jobFormat, target, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -56,4 +55,12 @@ internal sealed class ExportVerb : ICliVerb
         });
         return command;
     }
+
+    private static ExportFormat JobFormat(string format) => format.ToLowerInvariant() switch
+    {
+        "csv" => ExportFormat.Csv,
+        "smi" or "smiles" => ExportFormat.Smiles,
+        "sdf" => ExportFormat.Sdf,
+        _ => throw new CliUsageException($"unknown --format '{format}' (expected csv, sdf or smi)"),
+    };
 }

@@ -29,7 +29,7 @@ public sealed class ScreenVerbTests
         var export = await CliRunner.RunAsync("export", "--job", "contract", "--db", db, "--format", "csv");
         Assert.Equal(0, export.Code);
         var lines = export.Out.TrimEnd('\n').Split('\n');
-        Assert.Equal(string.Join(',', CsvExportWriter.Columns), lines[0]);
+        Assert.Equal(string.Join(",", MolForge.Application.Screening.ScreeningJobExporter.CsvColumns), lines[0]);
         Assert.Equal("index,smiles,name,status,error,e_hf,homo,lumo,homo_lumo_gap,e_vqe,mol_weight,clogp,qed", lines[0]);
         Assert.Equal(41, lines.Length); // one row per input line
         Assert.StartsWith("5,,,invalid,empty line", lines[6], StringComparison.Ordinal);
