@@ -35,7 +35,11 @@ public sealed record VqeScore(
     int GateCount,
     string Mapping,
     string Ansatz,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>The energy at the start and after every optimiser iteration.</summary>
+    public IReadOnlyList<double> Convergence { get; init; } = [];
+}
 
 /// <summary>
 /// Runs VQE for active-space integrals on the exact state-vector backend: builds the qubit Hamiltonian under the
@@ -68,7 +72,7 @@ public sealed class VqeScoringService
                 var x0 = UccsdAnsatz.InitialAmplitudes(ansatz.Excitations, ints, ints.OrbitalEnergies);
                 var r = Vqe.Minimize(backend, ansatz.Circuit, h.Operator, x0, o.Vqe);
                 return new VqeScore(r.Energy, eHf, exact, r.Parameters, r.Iterations, r.Evaluations, r.Converged, h.QubitCount,
-                    h.PauliTermCount, ansatz.Circuit.Gates.Count, h.Mapping.Name, "uccsd", sw.Elapsed.TotalSeconds);
+                    h.PauliTermCount, ansatz.Circuit.Gates.Count, h.Mapping.Name, "uccsd", sw.Elapsed.TotalSeconds) { Convergence = r.Trace };
             }
             case "ADAPT":
             {
@@ -76,7 +80,7 @@ public sealed class VqeScoringService
                 var reference = UccsdAnsatz.HartreeFock(h.Mapping, nOcc, nOcc);
                 var r = AdaptVqe.Run(backend, reference, h.Mapping, pool, h.Operator, o.Adapt, o.Vqe);
                 return new VqeScore(r.Energy, eHf, exact, r.Parameters, r.Iterations, r.Evaluations, r.Converged, h.QubitCount,
-                    h.PauliTermCount, r.Circuit.Gates.Count, h.Mapping.Name, "adapt", sw.Elapsed.TotalSeconds);
+                    h.PauliTermCount, r.Circuit.Gates.Count, h.Mapping.Name, "adapt", sw.Elapsed.TotalSeconds) { Convergence = r.Trace };
             }
             case "HEA":
             {
@@ -85,7 +89,7 @@ public sealed class VqeScoringService
                 for (int i = 0; i < x0.Length; i++) x0[i] = 0.01 * ((i % 3) - 1); // break the symmetric start
                 var r = Vqe.Minimize(backend, c, h.Operator, x0, o.Vqe);
                 return new VqeScore(r.Energy, eHf, exact, r.Parameters, r.Iterations, r.Evaluations, r.Converged, h.QubitCount,
-                    h.PauliTermCount, c.Gates.Count, h.Mapping.Name, "hea", sw.Elapsed.TotalSeconds);
+                    h.PauliTermCount, c.Gates.Count, h.Mapping.Name, "hea", sw.Elapsed.TotalSeconds) { Convergence = r.Trace };
             }
             default:
                 throw new ArgumentException($"Unknown ansatz '{o.Ansatz}' (uccsd, adapt, hea).", nameof(options));

@@ -23,7 +23,15 @@ public sealed record SpsaOptions(
     int Seed = 0);
 
 /// <summary>SPSA outcome: the averaged parameters, the last objective estimates, and the evaluations spent.</summary>
-public sealed record SpsaResult(double[] Parameters, double LastEstimate, int Iterations, int Evaluations, double Seconds);
+public sealed record SpsaResult(double[] Parameters, double LastEstimate, int Iterations, int Evaluations, double Seconds)
+{
+    /// <summary>Per iteration, the objective estimate at the iterate (the mean of f(θ+cΔ) and f(θ−cΔ)).</summary>
+    public IReadOnlyList<double> Trace { get; init; } = [];
+
+    /// <summary>False when the trace was still falling significantly at the end of the budget (see
+    /// <see cref="Spsa.IsStillDescending"/>): the budget was too small, and a fallback optimiser should continue.</summary>
+    public bool Converged { get; init; } = true;
+}
 
 /// <summary>
 /// Simultaneous-perturbation stochastic approximation for noisy objectives (shot-based or noisy backends): two
@@ -39,11 +47,20 @@ public static class Spsa
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(ansatz);
         ArgumentNullException.ThrowIfNull(hamiltonian);
+        var x0 = initial ?? new double[ansatz.ParameterCount];
+        ansatz.ValidateParameters(x0);
+        return Minimize(p => backend.Expectation(ansatz, p, hamiltonian), x0, options);
+    }
+
+    /// <summary>Minimises a noisy objective <paramref name="f"/> from <paramref name="initial"/>.</summary>
+    public static SpsaResult Minimize(Func<double[], double> f, double[] initial, SpsaOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(initial);
         var o = options ?? new SpsaOptions();
         if (o.MaxEvaluations < 2 * o.CalibrationSamples + 2)
             throw new ArgumentOutOfRangeException(nameof(options), o.MaxEvaluations, $"SPSA needs at least {2 * o.CalibrationSamples + 2} evaluations (calibration plus one iteration).");
-        var x = (double[])(initial ?? new double[ansatz.ParameterCount]).Clone();
-        ansatz.ValidateParameters(x);
+        var x = (double[])initial.Clone();
         int dim = x.Length;
         var rng = new Random(o.Seed);
         var sw = Stopwatch.StartNew();
@@ -61,8 +78,9 @@ public static class Spsa
                 plus[i] = x[i] + c * delta[i];
                 minus[i] = x[i] - c * delta[i];
             }
-            double fp = backend.Expectation(ansatz, plus, hamiltonian);
-            double fm = backend.Expectation(ansatz, minus, hamiltonian);
+            cancellationToken.ThrowIfCancellationRequested();
+            double fp = f(plus);
+            double fm = f(minus);
             evals += 2;
             last = 0.5 * (fp + fm);
             return (fp - fm) / (2 * c);
@@ -83,11 +101,13 @@ public static class Spsa
         int averageFrom = iterations - Math.Max(1, (int)(o.AveragedFraction * iterations));
         var mean = new double[dim];
         int averaged = 0;
+        var trace = new double[iterations];
         for (int k = 0; k < iterations; k++)
         {
             double ak = a / Math.Pow(k + 1 + stability, o.Alpha);
             double ck = o.Perturbation / Math.Pow(k + 1, o.Gamma);
             double d = Difference(ck);
+            trace[k] = last;
             for (int i = 0; i < dim; i++) x[i] -= ak * d * delta[i];
             if (k >= averageFrom)
             {
@@ -95,6 +115,31 @@ public static class Spsa
                 for (int i = 0; i < dim; i++) mean[i] += (x[i] - mean[i]) / averaged;
             }
         }
-        return new SpsaResult(mean, last, iterations, evals, sw.Elapsed.TotalSeconds);
+        return new SpsaResult(mean, last, iterations, evals, sw.Elapsed.TotalSeconds) { Trace = trace, Converged = !IsStillDescending(trace) };
+    }
+
+    /// <summary>
+    /// True when the objective was still falling at the end of a noisy trace: the mean of the last window (a tenth
+    /// of the trace, at least 5 points) lies more than two standard errors (from the two windows' own scatter, which
+    /// is mostly shot noise) below the mean of the window before it. A Welch-style test of a flat tail.
+    /// </summary>
+    public static bool IsStillDescending(IReadOnlyList<double> trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        int w = Math.Max(5, trace.Count / 10);
+        if (trace.Count < 2 * w) return true; // too short to tell: treat as not converged
+        var (m1, v1) = Moments(trace, trace.Count - 2 * w, w);
+        var (m2, v2) = Moments(trace, trace.Count - w, w);
+        return m1 - m2 > 2 * Math.Sqrt((v1 + v2) / w);
+    }
+
+    private static (double Mean, double Variance) Moments(IReadOnlyList<double> t, int start, int count)
+    {
+        double m = 0;
+        for (int i = 0; i < count; i++) m += t[start + i];
+        m /= count;
+        double v = 0;
+        for (int i = 0; i < count; i++) v += (t[start + i] - m) * (t[start + i] - m);
+        return (m, v / (count - 1));
     }
 }
