@@ -6,7 +6,8 @@ namespace MolForge.Application.Scoring;
 
 /// <summary>VQE on every backend of <see cref="ScoringSettings.Backends"/>: the exact state-vector simulator through
 /// <see cref="VqeScoringService"/> (the QChem→Quantum bridge: QChem's active-space integrals handed over as plain
-/// arrays), the shot and noisy simulators through <see cref="ShotVqe"/>, and a device. Engine-wide settings (noise model, optimiser, hardware client) come from
+/// arrays), the shot and noisy simulators through <see cref="ShotVqe"/>, and an IonQ device through
+/// <see cref="HardwareVqe"/>. Engine-wide settings (noise model, optimiser, hardware client) come from
 /// <see cref="VqeEngineOptions"/>.</summary>
 public sealed class StateVectorVqeEngine(VqeEngineOptions? options = null) : IVqeEngine
 {
@@ -26,7 +27,7 @@ public sealed class StateVectorVqeEngine(VqeEngineOptions? options = null) : IVq
             case "noisy":
                 return ShotVqe.Run(integrals, orbitalEnergies, settings, Options, cancellationToken);
             case "hardware":
-                throw new NotSupportedException("backend 'hardware' is not available yet; use statevector, shots or noisy");
+                return HardwareVqe.Run(integrals, orbitalEnergies, settings, Options, cancellationToken);
             case "statevector":
                 break;
             default:

@@ -61,6 +61,10 @@ public sealed record VqeEngineOptions
     /// <summary>Optimiser budget in energy evaluations (each spends a tenth of the final measurement's shots).</summary>
     public int OptimizerEvaluations { get; init; } = 200;
 
+    /// <summary>The hardware backend's provider settings; null: read from the environment when first needed
+    /// (<see cref="Hardware.IonQOptions.FromEnvironment"/>).</summary>
+    public Hardware.IonQOptions? Hardware { get; init; }
+
     /// <summary>Seed of samplers and optimisers (results repeat).</summary>
     public int Seed { get; init; } = 7;
 

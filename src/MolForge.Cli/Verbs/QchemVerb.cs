@@ -85,6 +85,10 @@ internal sealed class QchemVerb : ICliVerb
             {
                 throw new CliUsageException(ex.Message, ex);
             }
+            catch (MolForge.Application.Hardware.HardwareJobException ex)
+            {
+                throw new CliUsageException("hardware backend: " + ex.Message, ex);
+            }
             if (r.GetValue(molden) is { } moldenPath)
                 using (var w = io.OpenOutput(moldenPath)) MoldenWriter.Write(w, result.Scf, result.Title);
             if (r.GetValue(fcidump) is { } fciPath && result.ActiveSpace is { } ints)

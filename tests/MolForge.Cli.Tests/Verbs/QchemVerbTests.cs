@@ -157,4 +157,15 @@ public sealed class QchemVerbTests : IDisposable
         Assert.Contains(message, err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Hardware_backend_without_a_key_exits_2_and_says_how_to_configure_it()
+    {
+        Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MOLFORGE_IONQ_API_KEY")), "the test expects no IonQ key in the environment");
+        var (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "hardware", "--shots", "1000");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: hardware backend not configured: set MOLFORGE_IONQ_API_KEY", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
 }
