@@ -63,6 +63,46 @@ public class NoiseTests(ITestOutputHelper output)
         Assert.True(bell.Purity() < 1);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(2, 0)]
+    [InlineData(1, 3)]
+    public void Closed_form_depolarising_equals_the_explicit_pauli_channel(int q0, int q1)
+    {
+        const double p = 0.07;
+        var rng = new Random(q0 * 10 + q1);
+        var psi = new StateVector(4);
+        for (int i = 0; i < psi.Amplitudes.Length; i++) psi.Amplitudes[i] = new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        double norm = Math.Sqrt(psi.NormSquared());
+        for (int i = 0; i < psi.Amplitudes.Length; i++) psi.Amplitudes[i] /= norm;
+        var fast = DensityMatrix.FromPure(psi);
+        fast.AmplitudeDamp(q1, 0.3); // a mixed state
+        var slow = fast.Clone();
+        fast.Depolarize(q0, q1, p);
+        const string letters = "IXYZ";
+        var terms = new List<(PauliString, double)>();
+        for (int a = 0; a < 4; a++)
+            for (int b = 0; b < 4; b++)
+            {
+                if (a == 0 && b == 0) continue;
+                var pa = a == 0 ? PauliString.Identity : PauliString.Single(letters[a], q0);
+                var pb = b == 0 ? PauliString.Identity : PauliString.Single(letters[b], q1);
+                terms.Add((new PauliString(pa.X | pb.X, pa.Z | pb.Z), p / 15));
+            }
+        slow.ApplyPauliChannel([.. terms]);
+        var one = fast.Clone();
+        var oneSlow = fast.Clone();
+        one.Depolarize(q1, p);
+        oneSlow.ApplyPauliChannel([(PauliString.Single('X', q1), p / 3), (PauliString.Single('Y', q1), p / 3), (PauliString.Single('Z', q1), p / 3)]);
+        for (int r = 0; r < 16; r++)
+            for (int c = 0; c < 16; c++)
+            {
+                Assert.True((fast[r, c] - slow[r, c]).Magnitude < 1e-14, $"two-qubit ρ[{r},{c}]");
+                Assert.True((one[r, c] - oneSlow[r, c]).Magnitude < 1e-14, $"one-qubit ρ[{r},{c}]");
+            }
+        Assert.Equal(1, fast.Trace(), 12);
+    }
+
     [Fact]
     public void Mitigation_inverts_the_readout_error_exactly_with_the_true_rates()
     {
