@@ -64,8 +64,9 @@ internal static class ShotVqe
             {
                 throw new NotSupportedException($"noisy backend: {ex.Message}", ex);
             }
-            if (h.QubitCount > DensityMatrix.MaxQubits)
-                throw new NotSupportedException($"the noisy backend simulates at most {DensityMatrix.MaxQubits} qubits by density matrix; this active space needs {h.QubitCount} (use a smaller --active or the shots backend)");
+            const int maxQubits = 20; // NoisyBackend: density matrix up to DensityMatrix.MaxQubits, trajectories above
+            if (h.QubitCount > maxQubits)
+                throw new NotSupportedException($"the noisy backend simulates at most {maxQubits} qubits; this active space needs {h.QubitCount} (use a smaller --active or the shots backend)");
         }
         cancellationToken.ThrowIfCancellationRequested();
         // Each optimiser evaluation spends a tenth of the final measurement's shots; the budget is counted in evaluations.

@@ -104,6 +104,48 @@ public class NoiseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Trajectory_sampling_agrees_with_the_density_matrix()
+    {
+        var (h, _, _, circuit, parameters) = MeasurementTests.VqeState("h2", 2, 2);
+        var model = new NoiseModel(5e-3, 2e-2, 0.03, 0.03);
+        var rho = NoisySimulator.Run(circuit, parameters, model);
+        double gateNoisy = rho.Expectation(h.Operator);
+        var plan = MeasurementPlan.Build(h.Operator, h.QubitCount);
+        var native = NoisySimulator.Native(circuit, parameters);
+        var rng = new Random(4);
+        var cal = NoisySimulator.Calibrate(h.QubitCount, model, 200_000, rng);
+        var mitigated = NoisySimulator.EstimateTrajectories(native, plan, model, 200_000, 400, rng, cal);
+        var raw = NoisySimulator.EstimateTrajectories(native, plan, model, 200_000, 400, rng);
+        var dm = NoisySimulator.Estimate(rho, plan, model, 200_000, rng);
+        output.WriteLine($"Tr(ρH) {gateNoisy:F5}; trajectories mitigated {mitigated.Value:F5} ± {mitigated.StandardError:F5}, raw {raw.Value:F5} ± {raw.StandardError:F5}; density-matrix raw {dm.Value:F5} ± {dm.StandardError:F5}");
+        // the same distribution as the density-matrix sampler (raw), and readout mitigation recovers Tr(ρH)
+        // (standard errors include the scatter between trajectories, which dominates at this noise level)
+        Assert.True(Math.Abs(raw.Value - dm.Value) < 4 * Math.Sqrt(raw.StandardError * raw.StandardError + dm.StandardError * dm.StandardError), $"{raw.Value} vs {dm.Value}");
+        Assert.True(Math.Abs(mitigated.Value - gateNoisy) < 4 * mitigated.StandardError, $"{mitigated.Value} vs {gateNoisy}");
+        Assert.True(raw.StandardError > 2 * dm.StandardError, "the trajectory scatter must show in the standard error");
+    }
+
+    [Fact]
+    public void The_noisy_backend_uses_trajectories_above_the_density_matrix_limit()
+    {
+        var ints = ReferenceData.Get("ethylene", 6, 6).Load();
+        var h = MolecularHamiltonian.Build(ints, "jordan-wigner");
+        Assert.True(h.QubitCount > DensityMatrix.MaxQubits);
+        var c = HardwareEfficientAnsatz.Build(h.QubitCount, 1, h.HartreeFockState);
+        var x = new double[c.ParameterCount];
+        for (int i = 0; i < x.Length; i++) x[i] = 0.05 * ((i % 5) - 2);
+        var psi = new StateVector(h.QubitCount);
+        CircuitSimulator.Run(c, x, psi);
+        double exact = psi.Expectation(h.Operator);
+        var backend = new NoisyBackend(new NoiseModel(1e-4, 1e-3, 0.02, 0.02), 50_000, seed: 3);
+        double e = backend.Expectation(c, x, h.Operator);
+        var est = backend.LastEstimate!;
+        output.WriteLine($"ethylene(6,6) HEA: exact {exact:F5}, noisy mitigated {e:F5} ± {est.StandardError:F5}, unmitigated {est.Unmitigated:F5}, {backend.Trajectories} trajectories, {est.Groups} groups");
+        Assert.True(Math.Abs(e - exact) < 5 * est.StandardError + 0.01, $"{e} vs {exact}");
+        Assert.True(Math.Abs(est.Unmitigated - exact) - Math.Abs(e - exact) > 3 * est.StandardError, "readout mitigation must help");
+    }
+
+    [Fact]
     public void Mitigation_inverts_the_readout_error_exactly_with_the_true_rates()
     {
         var rng = new Random(12);
