@@ -96,8 +96,9 @@ public sealed class HardwareNotConfiguredException : NotSupportedException
 }
 
 /// <summary>A device job could not be run: authentication refused, the job failed or was cancelled, a timeout, an
-/// unreadable response. The message names the job and the provider's reason.</summary>
-public sealed class HardwareJobException : Exception
+/// unreadable response. The message names the job and the provider's reason. An <see cref="InvalidOperationException"/>, so
+/// the design pipeline records it as a failed candidate rather than stopping the run.</summary>
+public sealed class HardwareJobException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
     public HardwareJobException(string message) : base(message) { }
