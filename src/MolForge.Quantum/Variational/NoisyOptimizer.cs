@@ -22,7 +22,7 @@ public sealed record NoisyOptimizerOptions(
     int MaxEvaluations = 400,
     double SpsaShare = 0.6,
     int Seed = 0,
-    double InitialStep = 0.05,
+    double InitialStep = 0.02,
     double SimplexStep = 0.1);
 
 /// <summary>What the noisy optimiser did.</summary>
@@ -38,7 +38,8 @@ public sealed record NoisyOptimizerResult(double[] Parameters, int Iterations, i
 /// <summary>
 /// Minimisation of a noisy (sampled) energy within a budget of evaluations: SPSA (Spall 1998), with Nelder–Mead
 /// (Gao &amp; Han 2012 coefficients, best vertex re-sampled) as the gradient-free fallback when SPSA's trace shows it
-/// was still descending at the end of its share of the budget (<see cref="Spsa.IsStillDescending"/>).
+/// was still descending at the end of its share of the budget (<see cref="Spsa.IsStillDescending"/>) or made no
+/// measurable progress at all (<see cref="Spsa.Improved"/>; then Nelder–Mead restarts from the initial point).
 /// </summary>
 public static class NoisyOptimizer
 {
@@ -56,9 +57,13 @@ public static class NoisyOptimizer
         int spsaBudget = o.Method == NoisyOptimizerMethod.Spsa ? o.MaxEvaluations : Math.Max(12, (int)(o.SpsaShare * o.MaxEvaluations));
         var spsa = Spsa.Minimize(f, initial, new SpsaOptions(MaxEvaluations: spsaBudget, InitialStep: o.InitialStep, Seed: o.Seed), cancellationToken);
         int rest = o.MaxEvaluations - spsa.Evaluations;
-        if (o.Method == NoisyOptimizerMethod.Spsa || spsa.Converged || rest < initial.Length + 2)
+        bool improved = Spsa.Improved(spsa.Trace);
+        if (o.Method == NoisyOptimizerMethod.Spsa || (spsa.Converged && improved) || rest < initial.Length + 2)
             return new NoisyOptimizerResult(spsa.Parameters, spsa.Iterations, spsa.Evaluations, spsa.Converged, spsa.Trace, "spsa");
-        var fallback = NelderMead.Minimize(f, spsa.Parameters, new NelderMeadOptions(rest, InitialStep: o.SimplexStep), cancellationToken);
+        // still descending: continue from SPSA's parameters; no measurable progress (a flat or wandering run): restart
+        // from the initial point, which was at least as good
+        var start = improved || !spsa.Converged ? spsa.Parameters : initial;
+        var fallback = NelderMead.Minimize(f, start, new NelderMeadOptions(rest, InitialStep: o.SimplexStep), cancellationToken);
         return new NoisyOptimizerResult(fallback.Parameters, spsa.Iterations + fallback.Iterations, spsa.Evaluations + fallback.Evaluations,
             fallback.Converged, [.. spsa.Trace, .. fallback.Trace], "spsa+nelder-mead");
     }

@@ -9,7 +9,9 @@ namespace MolForge.Quantum.Variational;
 /// SPSA settings (Spall, IEEE Trans. Aerospace Electron. Syst. 34, 817 (1998)): gain sequences a_k = a/(k+1+A)^α and
 /// c_k = c/(k+1)^γ; a is calibrated so the first step has length <see cref="InitialStep"/> (when
 /// <see cref="LearningRate"/> is null). <see cref="MaxEvaluations"/> is the budget: with a shot backend it is the shot
-/// budget divided by the shots per evaluation.
+/// budget divided by the shots per evaluation. <see cref="MaxStep"/> bounds the length of one update (radians): near a
+/// flat, noisy start the calibrated gain can be far too large for the curvature met later, and unbounded steps then
+/// overshoot and wander (cf. the trust region of Qiskit's SPSA and Spall's bounded iterates).
 /// </summary>
 public sealed record SpsaOptions(
     int MaxEvaluations = 400,
@@ -20,7 +22,8 @@ public sealed record SpsaOptions(
     double Gamma = 0.101,
     int CalibrationSamples = 5,
     double AveragedFraction = 0.25,
-    int Seed = 0);
+    int Seed = 0,
+    double MaxStep = 0.1);
 
 /// <summary>SPSA outcome: the averaged parameters, the last objective estimates, and the evaluations spent.</summary>
 public sealed record SpsaResult(double[] Parameters, double LastEstimate, int Iterations, int Evaluations, double Seconds)
@@ -108,7 +111,11 @@ public static class Spsa
             double ck = o.Perturbation / Math.Pow(k + 1, o.Gamma);
             double d = Difference(ck);
             trace[k] = last;
-            for (int i = 0; i < dim; i++) x[i] -= ak * d * delta[i];
+            // the update is ak·d·Δ with |Δ| = √dim; clip its length to MaxStep
+            double step = ak * d;
+            double length = Math.Abs(step) * Math.Sqrt(dim);
+            if (length > o.MaxStep) step *= o.MaxStep / length;
+            for (int i = 0; i < dim; i++) x[i] -= step * delta[i];
             if (k >= averageFrom)
             {
                 averaged++;
@@ -129,6 +136,21 @@ public static class Spsa
         int w = Math.Max(5, trace.Count / 10);
         if (trace.Count < 2 * w) return true; // too short to tell: treat as not converged
         var (m1, v1) = Moments(trace, trace.Count - 2 * w, w);
+        var (m2, v2) = Moments(trace, trace.Count - w, w);
+        return m1 - m2 > 2 * Math.Sqrt((v1 + v2) / w);
+    }
+
+    /// <summary>
+    /// True when the run made measurable progress: the mean of the last window lies more than two standard errors
+    /// below the mean of the first (windows as in <see cref="IsStillDescending"/>). A run that wandered off or merely
+    /// stayed put fails this test.
+    /// </summary>
+    public static bool Improved(IReadOnlyList<double> trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        int w = Math.Max(5, trace.Count / 10);
+        if (trace.Count < 2 * w) return false;
+        var (m1, v1) = Moments(trace, 0, w);
         var (m2, v2) = Moments(trace, trace.Count - w, w);
         return m1 - m2 > 2 * Math.Sqrt((v1 + v2) / w);
     }
