@@ -159,13 +159,42 @@ public sealed class QchemVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Hardware_backend_without_a_key_exits_2_and_says_how_to_configure_it()
+    public async Task Hardware_backend_from_the_environment_not_configured_then_on_a_loopback_ionq()
     {
+        // one test, so that nothing else in this class runs while the process environment holds a key
         Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MOLFORGE_IONQ_API_KEY")), "the test expects no IonQ key in the environment");
         var (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "hardware", "--shots", "1000");
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.StartsWith("error: hardware backend not configured: set MOLFORGE_IONQ_API_KEY", err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+
+        using var server = new MolForge.Application.Tests.Hardware.FakeIonQServer();
+        try
+        {
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_API_KEY", "test-key");
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_ENDPOINT", server.Endpoint.AbsoluteUri);
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_POLL_SECONDS", "0.01");
+            (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "hardware", "--shots", "20000", "--json");
+            Assert.True(code == 0, err);
+            using var doc = JsonDocument.Parse(output);
+            var root = doc.RootElement;
+            Assert.Equal("hardware", root.GetProperty("backend").GetString());
+            Assert.Equal(20000, root.GetProperty("shots").GetInt32());
+            Assert.Equal(server.SubmittedBodies.Count, root.GetProperty("measurement_groups").GetInt32());
+            double se = root.GetProperty("e_vqe_stderr").GetDouble();
+            Assert.True(Math.Abs(root.GetProperty("e_vqe").GetDouble() - root.GetProperty("e_casci").GetDouble()) < 3 * se + 1e-3);
+
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_API_KEY", "revoked-key");
+            (code, _, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "hardware", "--shots", "1000");
+            Assert.Equal(2, code);
+            Assert.StartsWith("error: hardware backend: IonQ: submitting a job: the API key was refused (HTTP 401", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_API_KEY", null);
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_ENDPOINT", null);
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_POLL_SECONDS", null);
+        }
     }
 }
