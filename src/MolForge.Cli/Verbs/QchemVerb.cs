@@ -36,7 +36,7 @@ internal sealed class QchemVerb : ICliVerb
         var readout = new Option<double>("--readout-error") { Description = "Noisy backend: probability that a measured bit flips.", DefaultValueFactory = _ => defaults.ReadoutError };
         var mitigation = new Option<string>("--mitigation") { Description = "Noisy backend error mitigation: none, readout, zne (folding 1,3,5 + Richardson) or all.", DefaultValueFactory = _ => defaults.Mitigation };
         var optimizer = new Option<string>("--optimizer") { Description = "Optimiser for shots/noisy/hardware: auto (SPSA, Nelder–Mead if SPSA has not converged), spsa, nelder-mead.", DefaultValueFactory = _ => "auto" };
-        var command = new Command("qchem", "Hartree–Fock, active space and CASCI for one molecule.");
+        var command = new Command("qchem", "Hartree–Fock, active space, CASCI and VQE for one molecule.");
         command.Arguments.Add(input);
         foreach (var o in new Option[] { charge, basis, method, active, json, from, molden, fcidump, maxBasis, maxIter, backend, shots, mapping, ansatz, p1, p2, readout, mitigation, optimizer })
             command.Options.Add(o);
@@ -212,6 +212,14 @@ internal sealed class QchemVerb : ICliVerb
             o.WriteLine(string.Create(ci, $"active space     ({a.ElectronCount},{a.OrbitalCount}), E(core) {a.CoreEnergy:F10} Eh"));
         if (r.CasciEnergy is { } e)
             o.WriteLine(string.Create(ci, $"E(CASCI)         {e,18:F10} Eh   correlation {e - scf.Energy:F10} Eh"));
+        if (r.Vqe is { } v)
+        {
+            string backend = q.Vqe?.Backend ?? "statevector";
+            string error = v.StandardError is { } se ? string.Create(ci, $" ± {se:F6}") : "";
+            o.WriteLine(string.Create(ci, $"E(VQE)           {v.Energy,18:F10} Eh{error}   ({backend}, {v.Qubits} qubits, {v.PauliTerms} Pauli terms, {v.Iterations} iterations)"));
+            if (v.UnmitigatedEnergy is { } u) o.WriteLine(string.Create(ci, $"E(VQE) raw       {u,18:F10} Eh   (before error mitigation)"));
+            if (v.Shots is { } shots) o.WriteLine(string.Create(ci, $"shots            {shots} per energy, {v.MeasurementGroups} measurement groups"));
+        }
         o.WriteLine(string.Create(ci, $"time             {r.Seconds:F3} s"));
         _ = q;
     }

@@ -197,4 +197,15 @@ public sealed class QchemVerbTests : IDisposable
             Environment.SetEnvironmentVariable("MOLFORGE_IONQ_POLL_SECONDS", null);
         }
     }
+
+    [Fact]
+    public async Task Text_output_shows_the_vqe_energy_with_its_error_on_sampled_backends()
+    {
+        var (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "shots", "--shots", "20000");
+        Assert.True(code == 0, err);
+        var line = output.Split('\n').Single(l => l.StartsWith("E(VQE) ", StringComparison.Ordinal));
+        Assert.Contains(" ± ", line, StringComparison.Ordinal);
+        Assert.Contains("(shots, 4 qubits", line, StringComparison.Ordinal);
+        Assert.Contains("shots            20000 per energy, 5 measurement groups", output, StringComparison.Ordinal);
+    }
 }
