@@ -12,7 +12,7 @@ namespace MolForge.Application.Hardware;
 /// qubit-wise commuting groups (<see cref="MeasurementPlan"/>), shots split over the groups by weight — but each group
 /// is one job: the ansatz with bound parameters plus the group's basis change, exported as OpenQASM 3 with a final
 /// measurement of every qubit, run on the device, and its measured distribution (× shots = counts) averaged through
-/// the group observable. Spends at most <see cref="IonQOptions.ShotBudget"/> shots in all.
+/// the group observable. All backends on one client spend at most <see cref="IonQOptions.ShotBudget"/> shots in all.
 /// </summary>
 public sealed class IonQBackend : IQuantumBackend
 {
@@ -51,8 +51,9 @@ public sealed class IonQBackend : IQuantumBackend
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentNullException.ThrowIfNull(observable);
         var plan = _plans.GetValue(observable, o => MeasurementPlan.Build(o, circuit.QubitCount));
-        if (ShotsSpent + Shots > _client.Options.ShotBudget)
-            throw new HardwareJobException($"hardware shot budget exhausted: {ShotsSpent} spent, {Shots} more needed, budget {_client.Options.ShotBudget}");
+        // check the whole estimate up front, so that a budget never runs out half-way through the groups
+        if (_client.ShotsSubmitted + Shots > _client.Options.ShotBudget)
+            throw new HardwareJobException($"hardware shot budget exhausted: {_client.ShotsSubmitted} submitted, {Shots} more needed, budget {_client.Options.ShotBudget}");
         var alloc = plan.AllocateShots(Shots);
         var programs = new string[plan.Groups.Count];
         for (int gi = 0; gi < programs.Length; gi++)

@@ -51,6 +51,9 @@ public sealed class IonQClient : IDisposable
     /// <summary>Jobs submitted so far.</summary>
     public int JobsSubmitted { get; private set; }
 
+    /// <summary>Shots submitted so far (all jobs of this client count against <see cref="IonQOptions.ShotBudget"/>).</summary>
+    public long ShotsSubmitted { get; private set; }
+
     private Uri Api(string relative) => new(Options.Endpoint.AbsoluteUri.TrimEnd('/') + "/" + relative.TrimStart('/'));
 
     private HttpRequestMessage Request(HttpMethod method, Uri uri, string? json = null)
@@ -113,6 +116,8 @@ public sealed class IonQClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(qasm);
         ArgumentOutOfRangeException.ThrowIfLessThan(shots, 1);
+        if (ShotsSubmitted + shots > Options.ShotBudget)
+            throw new HardwareJobException($"hardware shot budget exhausted: {ShotsSubmitted} submitted, {shots} more requested, budget {Options.ShotBudget}");
         var payload = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["type"] = "ionq.qasm3.v1",
@@ -123,6 +128,7 @@ public sealed class IonQClient : IDisposable
         });
         using var doc = await SendAsync(HttpMethod.Post, Api("jobs"), payload, "submitting a job", ct).ConfigureAwait(false);
         JobsSubmitted++;
+        ShotsSubmitted += shots;
         if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
             throw new HardwareJobException("IonQ: submitting a job: the response has no job id");
         return id.GetString()!;

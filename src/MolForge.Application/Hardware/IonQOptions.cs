@@ -4,7 +4,7 @@ namespace MolForge.Application.Hardware;
 /// Where and how to reach IonQ's Quantum Cloud (REST API v0.4). The API key never comes from the repository: it is
 /// read from the environment (<c>MOLFORGE_IONQ_API_KEY</c>, optional <c>MOLFORGE_IONQ_ENDPOINT</c>,
 /// <c>MOLFORGE_IONQ_BACKEND</c>, <c>MOLFORGE_IONQ_POLL_SECONDS</c>, <c>MOLFORGE_IONQ_TIMEOUT_SECONDS</c>,
-/// <c>MOLFORGE_IONQ_SHOT_BUDGET</c>), or set by the host (e.g. a configuration section bound onto this record and passed
+/// <c>MOLFORGE_IONQ_SHOT_BUDGET</c>, <c>MOLFORGE_IONQ_DEVICE_EVALUATIONS</c>), or set by the host (e.g. a configuration section bound onto this record and passed
 /// as <see cref="Scoring.VqeEngineOptions.Hardware"/>).
 /// </summary>
 public sealed record IonQOptions
@@ -64,6 +64,12 @@ public sealed record IonQOptions
         if (Environment.GetEnvironmentVariable(BackendVariable) is { Length: > 0 } b) o = o with { Backend = b };
         if (Seconds("MOLFORGE_IONQ_POLL_SECONDS") is { } poll) o = o with { PollInterval = poll };
         if (Seconds("MOLFORGE_IONQ_TIMEOUT_SECONDS") is { } timeout) o = o with { JobTimeout = timeout };
+        if (Environment.GetEnvironmentVariable("MOLFORGE_IONQ_DEVICE_EVALUATIONS") is { Length: > 0 } de)
+        {
+            if (!int.TryParse(de, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var evaluations) || evaluations < 0)
+                throw new HardwareNotConfiguredException($"MOLFORGE_IONQ_DEVICE_EVALUATIONS must be a non-negative integer, got '{de}'");
+            o = o with { DeviceOptimizerEvaluations = evaluations };
+        }
         if (Environment.GetEnvironmentVariable("MOLFORGE_IONQ_SHOT_BUDGET") is { Length: > 0 } sb)
         {
             if (!long.TryParse(sb, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var budget) || budget < 1)

@@ -67,6 +67,24 @@ public sealed class IonQBackendTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Device_refinement_runs_the_noisy_optimiser_on_the_device_within_the_budget()
+    {
+        var ints = TestIntegrals.H2();
+        using var server = new FakeIonQServer { PollsBeforeCompletion = 0 };
+        var options = Options(server) with { DeviceOptimizerEvaluations = 20, ShotBudget = 200_000 };
+        var engine = new StateVectorVqeEngine(new VqeEngineOptions { Hardware = options, Optimizer = Quantum.Variational.NoisyOptimizerMethod.NelderMead });
+        var o = engine.Run(ints.Integrals, ints.OrbitalEnergies, new ScoringSettings(Backend: "hardware", Shots: 10_000), CancellationToken.None);
+        output.WriteLine($"{o.Optimizer}: {o.Energy:F6} ± {o.StandardError:F6}, {server.SubmittedBodies.Count} jobs, trace of {o.Convergence.Count}");
+        Assert.Contains("nelder-mead (device)", o.Optimizer, StringComparison.Ordinal);
+        // 20 device evaluations and the final energy, one job per measurement group each
+        Assert.Equal(21 * o.MeasurementGroups, server.SubmittedBodies.Count);
+        Assert.True(Math.Abs(o.Energy - ints.Exact) < 3 * o.StandardError!.Value + 2e-3, $"{o.Energy} vs {ints.Exact}");
+        // the budget covers the device optimisation (20 × 1000 shots) and the final energy (10000) together
+        Assert.Throws<HardwareJobException>(() => new StateVectorVqeEngine(new VqeEngineOptions { Hardware = options with { ShotBudget = 25_000 } })
+            .Run(ints.Integrals, ints.OrbitalEnergies, new ScoringSettings(Backend: "hardware", Shots: 10_000), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_refused_key_is_a_clear_error()
     {
         using var server = new FakeIonQServer();
