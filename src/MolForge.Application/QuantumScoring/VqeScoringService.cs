@@ -35,7 +35,11 @@ public sealed record VqeScore(
     int GateCount,
     string Mapping,
     string Ansatz,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>The energy at the start and after every optimiser iteration.</summary>
+    public IReadOnlyList<double> Convergence { get; init; } = [];
+}
 
 /// <summary>
 /// Runs VQE for active-space integrals on the exact state-vector backend: builds the qubit Hamiltonian under the
@@ -66,13 +70,13 @@ public sealed class VqeScoringService
             {
                 var r = VqeCircuitBuilder.Adapt(prepared, backend, o);
                 return new VqeScore(r.Energy, eHf, exact, r.Parameters, r.Iterations, r.Evaluations, r.Converged, h.QubitCount,
-                    h.PauliTermCount, r.Circuit.Gates.Count, h.Mapping.Name, "adapt", sw.Elapsed.TotalSeconds);
+                    h.PauliTermCount, r.Circuit.Gates.Count, h.Mapping.Name, "adapt", sw.Elapsed.TotalSeconds) { Convergence = r.Trace };
             }
             case "uccsd" or "hea":
             {
                 var r = Vqe.Minimize(backend, prepared.Circuit, h.Operator, prepared.InitialParameters, o.Vqe);
                 return new VqeScore(r.Energy, eHf, exact, r.Parameters, r.Iterations, r.Evaluations, r.Converged, h.QubitCount,
-                    h.PauliTermCount, prepared.Circuit.Gates.Count, h.Mapping.Name, prepared.Ansatz, sw.Elapsed.TotalSeconds);
+                    h.PauliTermCount, prepared.Circuit.Gates.Count, h.Mapping.Name, prepared.Ansatz, sw.Elapsed.TotalSeconds) { Convergence = r.Trace };
             }
             default:
                 throw new ArgumentException($"Unknown ansatz '{o.Ansatz}' (uccsd, adapt, hea).", nameof(options));

@@ -12,7 +12,8 @@ public interface IVqeEngine
     VqeOutcome Run(ActiveSpaceIntegrals integrals, IReadOnlyList<double> orbitalEnergies, ScoringSettings settings, CancellationToken cancellationToken);
 }
 
-/// <summary>What a VQE run produced.</summary>
+/// <summary>What a VQE run produced. <see cref="Convergence"/> is the energy per optimiser iteration (exact on the
+/// state vector, estimated on sampled backends); with mitigation <see cref="Energy"/> is the mitigated energy.</summary>
 public sealed record VqeOutcome(
     double Energy,
     int Iterations,
@@ -23,4 +24,8 @@ public sealed record VqeOutcome(
     double? StandardError = null,
     double? UnmitigatedEnergy = null,
     int? MeasurementGroups = null,
-    int? Shots = null);
+    int? Shots = null)
+{
+    /// <summary>The optimiser(s) used on sampled backends (e.g. "spsa", "spsa+nelder-mead"); null for L-BFGS.</summary>
+    public string? Optimizer { get; init; }
+}

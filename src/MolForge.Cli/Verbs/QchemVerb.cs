@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using MolForge.Application.QuantumChemistry;
+using MolForge.Application.Scoring;
 using MolForge.Cli.Infrastructure;
 using MolForge.QChem;
 using MolForge.QChem.IO;
@@ -21,9 +22,15 @@ internal sealed class QchemVerb : ICliVerb
         var fcidump = new Option<string?>("--fcidump") { Description = "Also write the active-space integrals as FCIDUMP (needs --active or casci)." };
         var backend = new Option<string?>("--backend") { Description = "VQE backend: statevector, shots, noisy, hardware." };
         var shots = new Option<int?>("--shots") { Description = "VQE shots." };
-        var command = new Command("qchem", "Hartree–Fock, active space and CASCI for one molecule.");
+        var defaults = new NoisySettings();
+        var p1 = new Option<double>("--depolarizing-1q") { Description = "Noisy backend: depolarising probability after each one-qubit gate.", DefaultValueFactory = _ => defaults.OneQubitDepolarizing };
+        var p2 = new Option<double>("--depolarizing-2q") { Description = "Noisy backend: depolarising probability after each CNOT.", DefaultValueFactory = _ => defaults.TwoQubitDepolarizing };
+        var readout = new Option<double>("--readout-error") { Description = "Noisy backend: probability that a measured bit flips.", DefaultValueFactory = _ => defaults.ReadoutError };
+        var mitigation = new Option<string>("--mitigation") { Description = "Noisy backend error mitigation: none, readout, zne (folding 1,3,5 + Richardson) or all.", DefaultValueFactory = _ => defaults.Mitigation };
+        var optimizer = new Option<string>("--optimizer") { Description = "Optimiser for shots/noisy/hardware: auto (SPSA, Nelder–Mead if SPSA has not converged), spsa, nelder-mead.", DefaultValueFactory = _ => "auto" };
+        var command = new Command("qchem", "Hartree–Fock, active space, CASCI and VQE for one molecule.");
         q.AddTo(command);
-        foreach (var o in new Option[] { method, json, molden, fcidump, backend, shots })
+        foreach (var o in new Option[] { method, json, molden, fcidump, backend, shots, p1, p2, readout, mitigation, optimizer })
             command.Options.Add(o);
         command.SetAction(r =>
         {
@@ -31,10 +38,24 @@ internal sealed class QchemVerb : ICliVerb
             var request = q.Request(r, io, m, m == QChemMethod.Vqe ? VqeSettings(r.GetValue(backend), r.GetValue(q.Mapping), r.GetValue(q.Ansatz), r.GetValue(shots)) : null);
             if (r.GetValue(fcidump) is not null && request.Active is null && m != QChemMethod.Casci)
                 throw new CliUsageException("--fcidump needs an active space (--active NE,NO)");
+            if (!NoisySettings.Mitigations.Contains(r.GetValue(mitigation)!))
+                throw new CliUsageException($"--mitigation must be one of {string.Join(", ", NoisySettings.Mitigations)}");
+            if (r.GetValue(optimizer) is not ("auto" or "spsa" or "nelder-mead"))
+                throw new CliUsageException("--optimizer must be one of auto, spsa, nelder-mead");
+            var noise = new NoisySettings(r.GetValue(p1), r.GetValue(p2), r.GetValue(readout), r.GetValue(mitigation)!);
+            try
+            {
+                _ = noise.Model();
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliUsageException($"noise model: {ex.Message}", ex);
+            }
             QuantumChemistryResult result;
             try
             {
-                result = new QuantumChemistryService().Run(request);
+                var engine = new StateVectorVqeEngine(new VqeEngineOptions { Noise = noise, Optimizer = VqeEngineOptions.ParseOptimizer(r.GetValue(optimizer)!) });
+                result = new QuantumChemistryService(engine).Run(request);
             }
             catch (QChemInputException ex)
             {
@@ -44,6 +65,10 @@ internal sealed class QchemVerb : ICliVerb
             {
                 throw new CliUsageException(ex.Message, ex);
             }
+            catch (MolForge.Application.Hardware.HardwareJobException ex)
+            {
+                throw new CliUsageException("hardware backend: " + ex.Message, ex);
+            }
             if (r.GetValue(molden) is { } moldenPath)
                 using (var w = io.OpenOutput(moldenPath)) MoldenWriter.Write(w, result.Scf, result.Title);
             if (r.GetValue(fcidump) is { } fciPath && result.ActiveSpace is { } ints)
@@ -52,7 +77,7 @@ internal sealed class QchemVerb : ICliVerb
                 io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"warning: SCF did not converge in {result.Scf.Iterations} iterations; last energy {result.Scf.Energy:F10}"));
             if (result.CasciConverged == false) io.Error.WriteLine("warning: CASCI (Davidson) did not converge");
-            if (r.GetValue(json)) WriteJson(io.Out, result, request);
+            if (r.GetValue(json)) WriteJson(io.Out, result, request, request.Vqe?.Backend == "noisy" ? noise : null);
             else WriteText(io.Out, result, request);
             return ExitCodes.Ok;
         });
@@ -70,7 +95,7 @@ internal sealed class QchemVerb : ICliVerb
         return s;
     }
 
-    private static void WriteJson(TextWriter output, QuantumChemistryResult r, QuantumChemistryRequest q)
+    private static void WriteJson(TextWriter output, QuantumChemistryResult r, QuantumChemistryRequest q, NoisySettings? noise)
     {
         var scf = r.Scf;
         using var stream = new MemoryStream();
@@ -124,6 +149,19 @@ internal sealed class QchemVerb : ICliVerb
                 if (v.Shots is { } n) w.WriteNumber("shots", n);
                 if (v.MeasurementGroups is { } g) w.WriteNumber("measurement_groups", g);
                 if (v.UnmitigatedEnergy is { } u) w.WriteNumber("e_vqe_unmitigated", u);
+                if (v.Optimizer is { } opt) w.WriteString("vqe_optimizer", opt);
+                if (noise is not null)
+                {
+                    w.WriteString("mitigation", noise.Mitigation);
+                    w.WriteStartObject("noise_model");
+                    w.WriteNumber("depolarizing_1q", noise.OneQubitDepolarizing);
+                    w.WriteNumber("depolarizing_2q", noise.TwoQubitDepolarizing);
+                    w.WriteNumber("readout_error", noise.ReadoutError);
+                    w.WriteEndObject();
+                }
+                w.WriteStartArray("vqe_convergence");
+                foreach (var c in v.Convergence) w.WriteNumberValue(c);
+                w.WriteEndArray();
             }
             w.WriteEndObject();
         }
@@ -144,6 +182,14 @@ internal sealed class QchemVerb : ICliVerb
             o.WriteLine(string.Create(ci, $"active space     ({a.ElectronCount},{a.OrbitalCount}), E(core) {a.CoreEnergy:F10} Eh"));
         if (r.CasciEnergy is { } e)
             o.WriteLine(string.Create(ci, $"E(CASCI)         {e,18:F10} Eh   correlation {e - scf.Energy:F10} Eh"));
+        if (r.Vqe is { } v)
+        {
+            string backend = q.Vqe?.Backend ?? "statevector";
+            string error = v.StandardError is { } se ? string.Create(ci, $" ± {se:F6}") : "";
+            o.WriteLine(string.Create(ci, $"E(VQE)           {v.Energy,18:F10} Eh{error}   ({backend}, {v.Qubits} qubits, {v.PauliTerms} Pauli terms, {v.Iterations} iterations)"));
+            if (v.UnmitigatedEnergy is { } u) o.WriteLine(string.Create(ci, $"E(VQE) raw       {u,18:F10} Eh   (before error mitigation)"));
+            if (v.Shots is { } shots) o.WriteLine(string.Create(ci, $"shots            {shots} per energy, {v.MeasurementGroups} measurement groups"));
+        }
         o.WriteLine(string.Create(ci, $"time             {r.Seconds:F3} s"));
         _ = q;
     }

@@ -10,8 +10,9 @@ namespace MolForge.Quantum.Backends;
 public sealed record NoisyEstimate(double Value, double StandardError, double Unmitigated, long Shots, int Groups, int Terms);
 
 /// <summary>
-/// Noisy shot backend: density-matrix simulation under a <see cref="NoiseModel"/> (small registers), shots through
-/// the readout error, optional readout-error mitigation (calibrated once per register size) and optional zero-noise
+/// Noisy shot backend: density-matrix simulation under a <see cref="NoiseModel"/> for registers up to
+/// <see cref="DensityMatrix.MaxQubits"/> qubits, Monte-Carlo trajectories (<see cref="NoisySimulator.EstimateTrajectories"/>,
+/// depolarising noise only) above that; shots through the readout error, optional readout-error mitigation (calibrated once per register size) and optional zero-noise
 /// extrapolation (Richardson over the folding scales). Seeded.
 /// </summary>
 public sealed class NoisyBackend : IQuantumBackend
@@ -50,7 +51,10 @@ public sealed class NoisyBackend : IQuantumBackend
     public string Name => "noisy";
 
     /// <inheritdoc />
-    public int MaxQubits => DensityMatrix.MaxQubits;
+    public int MaxQubits => 20;
+
+    /// <summary>Trajectories per estimate above the density-matrix limit: Shots/1000, between 16 and 256.</summary>
+    public int Trajectories => (int)Math.Clamp(Shots / 1000, 16, 256);
 
     /// <summary>The last estimate.</summary>
     public NoisyEstimate? LastEstimate { get; private set; }
@@ -62,7 +66,7 @@ public sealed class NoisyBackend : IQuantumBackend
         ArgumentNullException.ThrowIfNull(observable);
         int n = circuit.QubitCount;
         if (n > MaxQubits)
-            throw new ArgumentException($"The noisy backend simulates at most {MaxQubits} qubits by density matrix; the circuit has {n}.", nameof(circuit));
+            throw new ArgumentException($"The noisy backend simulates at most {MaxQubits} qubits (by density matrix up to {DensityMatrix.MaxQubits}, by trajectories above); the circuit has {n}.", nameof(circuit));
         var plan = _plans.GetValue(observable, o => MeasurementPlan.Build(o, n));
         ReadoutCalibration? cal = null;
         if (ReadoutMitigation && (Model.ReadoutP01 > 0 || Model.ReadoutP10 > 0))
@@ -76,12 +80,23 @@ public sealed class NoisyBackend : IQuantumBackend
         double unmitigated = double.NaN;
         for (int i = 0; i < scales.Length; i++)
         {
-            var rho = ZeroNoiseExtrapolation.RunFolded(circuit, parameters, Model, scales[i]);
-            var est = NoisySimulator.Estimate(rho, plan, Model, Shots, _rng, cal);
+            ShotEstimate est;
+            if (n <= DensityMatrix.MaxQubits)
+            {
+                var rho = ZeroNoiseExtrapolation.RunFolded(circuit, parameters, Model, scales[i]);
+                est = NoisySimulator.Estimate(rho, plan, Model, Shots, _rng, cal);
+                if (scales[i] == 1)
+                    unmitigated = cal is null ? est.Value : NoisySimulator.Estimate(rho, plan, Model, Shots, _rng).Value;
+            }
+            else
+            {
+                var folded = ZeroNoiseExtrapolation.FoldedNative(circuit, parameters, scales[i]);
+                est = NoisySimulator.EstimateTrajectories(folded, plan, Model, Shots, Trajectories, _rng, cal);
+                if (scales[i] == 1)
+                    unmitigated = cal is null ? est.Value : NoisySimulator.EstimateTrajectories(folded, plan, Model, Shots, Trajectories, _rng).Value;
+            }
             values[i] = est.Value;
             errors[i] = est.StandardError;
-            if (scales[i] == 1)
-                unmitigated = cal is null ? est.Value : NoisySimulator.Estimate(rho, plan, Model, Shots, _rng).Value;
         }
         double value, se;
         if (scales.Length == 1)

@@ -31,27 +31,7 @@ public static class TrajectorySimulator
         double sum = 0, sum2 = 0;
         for (int t = 0; t < trajectories; t++)
         {
-            psi.SetBasisState(0);
-            foreach (var g in native.Gates)
-            {
-                CircuitSimulator.Apply(g, ReadOnlySpan<double>.Empty, psi, false);
-                switch (g)
-                {
-                    case ControlledGate c when rng.NextDouble() < model.TwoQubitDepolarizing:
-                        {
-                            int k = 1 + rng.Next(15); // a pair (a, b) ≠ (I, I) of letters I X Y Z
-                            ApplyPauli(psi, c.Control, k & 3);
-                            ApplyPauli(psi, c.Target, k >> 2);
-                            break;
-                        }
-                    case SingleQubitGate s when rng.NextDouble() < model.OneQubitDepolarizing:
-                        ApplyPauli(psi, s.Target, 1 + rng.Next(3));
-                        break;
-                    case PauliRotationGate r when r.Pauli.Weight == 1 && rng.NextDouble() < model.OneQubitDepolarizing:
-                        ApplyPauli(psi, r.Pauli.MaxQubit, 1 + rng.Next(3));
-                        break;
-                }
-            }
+            RunTrajectory(native, model, rng, psi);
             double e = psi.Expectation(observable);
             sum += e;
             sum2 += e * e;
@@ -59,6 +39,37 @@ public static class TrajectorySimulator
         double mean = sum / trajectories;
         double var = Math.Max(0, (sum2 - trajectories * mean * mean) / (trajectories - 1));
         return new TrajectoryEstimate(mean, Math.Sqrt(var / trajectories), trajectories);
+    }
+
+    /// <summary>One trajectory of a native circuit (no free parameters) into <paramref name="psi"/>, from |0…0⟩: after
+    /// each gate, with the model's probability, a uniformly random non-identity Pauli on the gate's qubits.</summary>
+    public static void RunTrajectory(Circuit native, NoiseModel model, Random rng, StateVector psi)
+    {
+        ArgumentNullException.ThrowIfNull(native);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(rng);
+        ArgumentNullException.ThrowIfNull(psi);
+        psi.SetBasisState(0);
+        foreach (var g in native.Gates)
+        {
+            CircuitSimulator.Apply(g, ReadOnlySpan<double>.Empty, psi, false);
+            switch (g)
+            {
+                case ControlledGate c when rng.NextDouble() < model.TwoQubitDepolarizing:
+                    {
+                        int k = 1 + rng.Next(15); // a pair (a, b) ≠ (I, I) of letters I X Y Z
+                        ApplyPauli(psi, c.Control, k & 3);
+                        ApplyPauli(psi, c.Target, k >> 2);
+                        break;
+                    }
+                case SingleQubitGate s when rng.NextDouble() < model.OneQubitDepolarizing:
+                    ApplyPauli(psi, s.Target, 1 + rng.Next(3));
+                    break;
+                case PauliRotationGate r when r.Pauli.Weight == 1 && rng.NextDouble() < model.OneQubitDepolarizing:
+                    ApplyPauli(psi, r.Pauli.MaxQubit, 1 + rng.Next(3));
+                    break;
+            }
+        }
     }
 
     private static void ApplyPauli(StateVector psi, int q, int letter)

@@ -15,21 +15,32 @@ public static class ZeroNoiseExtrapolation
     {
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentNullException.ThrowIfNull(model);
-        if (scale < 1 || scale % 2 == 0) throw new ArgumentOutOfRangeException(nameof(scale), scale, "The folding scale must be an odd positive integer (1, 3, 5, ...).");
         model.Validate();
-        var native = NoisySimulator.Native(circuit, parameters);
+        var folded = FoldedNative(circuit, parameters, scale);
         var rho = new DensityMatrix(circuit.QubitCount);
+        foreach (var g in folded.Gates) NoisyGate(rho, g, model);
+        return rho;
+    }
+
+    /// <summary>The native circuit with every gate G replaced by G (G†G)^k, scale = 2k + 1 (no parameters left).</summary>
+    public static Circuit FoldedNative(Circuit circuit, ReadOnlySpan<double> parameters, int scale)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        if (scale < 1 || scale % 2 == 0) throw new ArgumentOutOfRangeException(nameof(scale), scale, "The folding scale must be an odd positive integer (1, 3, 5, ...).");
+        var native = NoisySimulator.Native(circuit, parameters);
+        if (scale == 1) return native;
+        var folded = new Circuit(circuit.QubitCount);
         foreach (var g in native.Gates)
         {
             var inverse = Inverse(g);
-            NoisyGate(rho, g, model);
+            folded.Add(g);
             for (int k = 0; k < (scale - 1) / 2; k++)
             {
-                NoisyGate(rho, inverse, model);
-                NoisyGate(rho, g, model);
+                folded.Add(inverse);
+                folded.Add(g);
             }
         }
-        return rho;
+        return folded;
     }
 
     private static Gate Inverse(Gate g) => g switch

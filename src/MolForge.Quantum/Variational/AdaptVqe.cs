@@ -19,7 +19,11 @@ public sealed record AdaptStep(int Operators, double Energy, double MaxGradient,
 
 /// <summary>ADAPT-VQE outcome.</summary>
 public sealed record AdaptResult(double Energy, Circuit Circuit, double[] Parameters, IReadOnlyList<Excitation> Selected,
-    int Iterations, int Evaluations, bool Converged, double Seconds);
+    int Iterations, int Evaluations, bool Converged, double Seconds)
+{
+    /// <summary>The reference energy, then the energy after every optimiser iteration of every ADAPT step in turn.</summary>
+    public IReadOnlyList<double> Trace { get; init; } = [];
+}
 
 /// <summary>
 /// ADAPT-VQE (Grimsley, Economou, Barnes &amp; Mayhall 2019): grow the ansatz one pool operator at a time, choosing
@@ -45,6 +49,7 @@ public static class AdaptVqe
         var selected = new List<Excitation>();
         double energy = backend.Expectation(circuit, parameters, hamiltonian);
         int evaluations = 1, iterations = 0;
+        var trace = new List<double> { energy };
         bool converged = false;
         while (selected.Count < o.MaxOperators)
         {
@@ -60,11 +65,12 @@ public static class AdaptVqe
             iterations += r.Iterations;
             evaluations += r.Evaluations;
             parameters = r.Parameters;
+            trace.AddRange(r.Trace.Skip(1)); // the first entry repeats the previous step's energy
             double previous = energy;
             energy = r.Energy;
             progress?.Report(new AdaptStep(selected.Count, energy, Math.Abs(grads[best]), pool[best].Label));
             if (previous - energy < o.EnergyTolerance) { converged = true; break; }
         }
-        return new AdaptResult(energy, circuit, parameters, selected, iterations, evaluations, converged, sw.Elapsed.TotalSeconds);
+        return new AdaptResult(energy, circuit, parameters, selected, iterations, evaluations, converged, sw.Elapsed.TotalSeconds) { Trace = trace };
     }
 }

@@ -8,7 +8,11 @@ namespace MolForge.Quantum.Variational;
 public sealed record LbfgsOptions(int MaxIterations = 1000, double GradientTolerance = 1e-6, double EnergyTolerance = 1e-12, int History = 20);
 
 /// <summary>Result of a minimisation.</summary>
-public sealed record LbfgsResult(double Value, double[] X, int Iterations, int Evaluations, bool Converged, string StopReason);
+public sealed record LbfgsResult(double Value, double[] X, int Iterations, int Evaluations, bool Converged, string StopReason)
+{
+    /// <summary>f at the start and after every iteration (the convergence trace; length Iterations + 1).</summary>
+    public IReadOnlyList<double> Trace { get; init; } = [];
+}
 
 /// <summary>
 /// Limited-memory BFGS (Liu &amp; Nocedal 1989): two-loop recursion for the search direction, a line search
@@ -30,7 +34,8 @@ public static class Lbfgs
         var g = new double[n];
         int evals = 0;
         double fx = f(x, g); evals++;
-        if (n == 0) return new LbfgsResult(fx, x, 0, evals, true, "no parameters");
+        var trace = new List<double> { fx };
+        if (n == 0) return new LbfgsResult(fx, x, 0, evals, true, "no parameters") { Trace = trace };
         var s = new List<double[]>();
         var y = new List<double[]>();
         var rho = new List<double>();
@@ -40,7 +45,7 @@ public static class Lbfgs
         var alphaBuf = new double[o.History];
         for (int iter = 0; iter < o.MaxIterations; iter++)
         {
-            if (MaxAbs(g) < o.GradientTolerance) return new LbfgsResult(fx, x, iter, evals, true, "gradient");
+            if (MaxAbs(g) < o.GradientTolerance) return new LbfgsResult(fx, x, iter, evals, true, "gradient") { Trace = trace };
             // two-loop recursion: d = −H g
             for (int i = 0; i < n; i++) d[i] = -g[i];
             for (int k = s.Count - 1; k >= 0; k--)
@@ -64,7 +69,7 @@ public static class Lbfgs
                 dg = Dot(d, g);
             }
             double step = LineSearch(f, x, fx, g, d, dg, xNew, gNew, ref evals, out double fNew);
-            if (step == 0) return new LbfgsResult(fx, x, iter, evals, MaxAbs(g) < 100 * o.GradientTolerance, "line search made no progress (rounding level)");
+            if (step == 0) return new LbfgsResult(fx, x, iter, evals, MaxAbs(g) < 100 * o.GradientTolerance, "line search made no progress (rounding level)") { Trace = trace };
             var sk = new double[n];
             var yk = new double[n];
             for (int i = 0; i < n; i++) { sk[i] = xNew[i] - x[i]; yk[i] = gNew[i] - g[i]; }
@@ -78,10 +83,11 @@ public static class Lbfgs
             Array.Copy(xNew, x, n);
             Array.Copy(gNew, g, n);
             fx = fNew;
+            trace.Add(fx);
             if (decrease >= 0 && decrease < o.EnergyTolerance && MaxAbs(g) < 1e3 * o.GradientTolerance)
-                return new LbfgsResult(fx, x, iter + 1, evals, true, "energy change");
+                return new LbfgsResult(fx, x, iter + 1, evals, true, "energy change") { Trace = trace };
         }
-        return new LbfgsResult(fx, x, o.MaxIterations, evals, MaxAbs(g) < o.GradientTolerance, "iteration limit");
+        return new LbfgsResult(fx, x, o.MaxIterations, evals, MaxAbs(g) < o.GradientTolerance, "iteration limit") { Trace = trace };
     }
 
     private static double LineSearch(Objective f, double[] x, double f0, double[] g0, double[] d, double dg0,

@@ -11,7 +11,11 @@ namespace MolForge.Quantum.Variational;
 public sealed record VqeOptions(int MaxIterations = 1000, double GradientTolerance = 1e-5, double EnergyTolerance = 1e-12);
 
 /// <summary>VQE outcome.</summary>
-public sealed record VqeResult(double Energy, double[] Parameters, int Iterations, int Evaluations, bool Converged, double Seconds);
+public sealed record VqeResult(double Energy, double[] Parameters, int Iterations, int Evaluations, bool Converged, double Seconds)
+{
+    /// <summary>The energy at the start and after every optimiser iteration (the convergence trace).</summary>
+    public IReadOnlyList<double> Trace { get; init; } = [];
+}
 
 /// <summary>
 /// The variational quantum eigensolver (Peruzzo et al. 2014): minimises E(θ) = ⟨ψ(θ)|H|ψ(θ)⟩ over the circuit's
@@ -34,6 +38,6 @@ public static class Vqe
         var sw = Stopwatch.StartNew();
         var r = Lbfgs.Minimize((x, g) => backend.ExpectationAndGradient(ansatz, x, hamiltonian, g), x0,
             new LbfgsOptions(o.MaxIterations, o.GradientTolerance, o.EnergyTolerance));
-        return new VqeResult(r.Value, r.X, r.Iterations, r.Evaluations, r.Converged, sw.Elapsed.TotalSeconds);
+        return new VqeResult(r.Value, r.X, r.Iterations, r.Evaluations, r.Converged, sw.Elapsed.TotalSeconds) { Trace = r.Trace };
     }
 }

@@ -108,4 +108,104 @@ public sealed class QchemVerbTests : IDisposable
         Assert.Equal(7, doc.RootElement.GetProperty("n_basis").GetInt32());
         Assert.True(doc.RootElement.GetProperty("seconds").GetDouble() > 0);
     }
+
+    private const string H2 = "2\nh2\nH 0 0 0\nH 0 0 0.74\n";
+
+    [Fact]
+    public async Task Vqe_json_has_the_convergence_trace()
+    {
+        var (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        var trace = root.GetProperty("vqe_convergence").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(root.GetProperty("vqe_iterations").GetInt32() + 1, trace.Length);
+        Assert.True(trace[0] <= root.GetProperty("e_hf").GetDouble() + 1e-8, "the MP2 start is below Hartree–Fock");
+        Assert.True(trace[0] > trace[^1]);
+        Assert.Equal(root.GetProperty("e_vqe").GetDouble(), trace[^1], 12);
+    }
+
+    [Fact]
+    public async Task Noisy_backend_reports_mitigated_and_unmitigated_energies()
+    {
+        var (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "noisy", "--shots", "100000",
+            "--depolarizing-2q", "0.002", "--readout-error", "0.03", "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        foreach (var key in new[] { "e_vqe", "e_vqe_unmitigated", "e_vqe_stderr", "shots", "measurement_groups", "vqe_convergence", "vqe_optimizer" })
+            Assert.True(root.TryGetProperty(key, out _), key);
+        Assert.Equal("noisy", root.GetProperty("backend").GetString());
+        Assert.Equal("all", root.GetProperty("mitigation").GetString());
+        Assert.Equal(0.002, root.GetProperty("noise_model").GetProperty("depolarizing_2q").GetDouble());
+        Assert.Equal(0.03, root.GetProperty("noise_model").GetProperty("readout_error").GetDouble());
+        Assert.Equal(100000, root.GetProperty("shots").GetInt32());
+        double exact = root.GetProperty("e_casci").GetDouble();
+        double se = root.GetProperty("e_vqe_stderr").GetDouble();
+        Assert.True(Math.Abs(root.GetProperty("e_vqe_unmitigated").GetDouble() - exact) - Math.Abs(root.GetProperty("e_vqe").GetDouble() - exact) > 3 * se);
+    }
+
+    [Theory]
+    [InlineData("noise model: ", "--readout-error", "0.6")]
+    [InlineData("noise model: ", "--depolarizing-1q", "-0.1")]
+    [InlineData("--mitigation", "--mitigation", "everything")]
+    [InlineData("--optimizer", "--optimizer", "adam")]
+    public async Task Bad_noise_options_exit_2(string message, params string[] extra)
+    {
+        var (code, _, err) = await Run("", ["qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "noisy", .. extra]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hardware_backend_from_the_environment_not_configured_then_on_a_loopback_ionq()
+    {
+        // one test, so that nothing else in this class runs while the process environment holds a key
+        Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MOLFORGE_IONQ_API_KEY")), "the test expects no IonQ key in the environment");
+        var (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "hardware", "--shots", "1000");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: hardware backend not configured: set MOLFORGE_IONQ_API_KEY", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+
+        using var server = new MolForge.Application.Tests.Hardware.FakeIonQServer();
+        try
+        {
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_API_KEY", "test-key");
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_ENDPOINT", server.Endpoint.AbsoluteUri);
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_POLL_SECONDS", "0.01");
+            (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "hardware", "--shots", "20000", "--json");
+            Assert.True(code == 0, err);
+            using var doc = JsonDocument.Parse(output);
+            var root = doc.RootElement;
+            Assert.Equal("hardware", root.GetProperty("backend").GetString());
+            Assert.Equal(20000, root.GetProperty("shots").GetInt32());
+            Assert.Equal(server.SubmittedBodies.Count, root.GetProperty("measurement_groups").GetInt32());
+            double se = root.GetProperty("e_vqe_stderr").GetDouble();
+            Assert.True(Math.Abs(root.GetProperty("e_vqe").GetDouble() - root.GetProperty("e_casci").GetDouble()) < 3 * se + 1e-3);
+
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_API_KEY", "revoked-key");
+            (code, _, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "hardware", "--shots", "1000");
+            Assert.Equal(2, code);
+            Assert.StartsWith("error: hardware backend: IonQ: submitting a job: the API key was refused (HTTP 401", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_API_KEY", null);
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_ENDPOINT", null);
+            Environment.SetEnvironmentVariable("MOLFORGE_IONQ_POLL_SECONDS", null);
+        }
+    }
+
+    [Fact]
+    public async Task Text_output_shows_the_vqe_energy_with_its_error_on_sampled_backends()
+    {
+        var (code, output, err) = await Run("", "qchem", File("h2.xyz", H2), "--method", "vqe", "--backend", "shots", "--shots", "20000");
+        Assert.True(code == 0, err);
+        var line = output.Split('\n').Single(l => l.StartsWith("E(VQE) ", StringComparison.Ordinal));
+        Assert.Contains(" ± ", line, StringComparison.Ordinal);
+        Assert.Contains("(shots, 4 qubits", line, StringComparison.Ordinal);
+        Assert.Contains("shots            20000 per energy, 5 measurement groups", output, StringComparison.Ordinal);
+    }
 }

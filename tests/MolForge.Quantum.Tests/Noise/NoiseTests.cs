@@ -63,6 +63,88 @@ public class NoiseTests(ITestOutputHelper output)
         Assert.True(bell.Purity() < 1);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(2, 0)]
+    [InlineData(1, 3)]
+    public void Closed_form_depolarising_equals_the_explicit_pauli_channel(int q0, int q1)
+    {
+        const double p = 0.07;
+        var rng = new Random(q0 * 10 + q1);
+        var psi = new StateVector(4);
+        for (int i = 0; i < psi.Amplitudes.Length; i++) psi.Amplitudes[i] = new Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        double norm = Math.Sqrt(psi.NormSquared());
+        for (int i = 0; i < psi.Amplitudes.Length; i++) psi.Amplitudes[i] /= norm;
+        var fast = DensityMatrix.FromPure(psi);
+        fast.AmplitudeDamp(q1, 0.3); // a mixed state
+        var slow = fast.Clone();
+        fast.Depolarize(q0, q1, p);
+        const string letters = "IXYZ";
+        var terms = new List<(PauliString, double)>();
+        for (int a = 0; a < 4; a++)
+            for (int b = 0; b < 4; b++)
+            {
+                if (a == 0 && b == 0) continue;
+                var pa = a == 0 ? PauliString.Identity : PauliString.Single(letters[a], q0);
+                var pb = b == 0 ? PauliString.Identity : PauliString.Single(letters[b], q1);
+                terms.Add((new PauliString(pa.X | pb.X, pa.Z | pb.Z), p / 15));
+            }
+        slow.ApplyPauliChannel([.. terms]);
+        var one = fast.Clone();
+        var oneSlow = fast.Clone();
+        one.Depolarize(q1, p);
+        oneSlow.ApplyPauliChannel([(PauliString.Single('X', q1), p / 3), (PauliString.Single('Y', q1), p / 3), (PauliString.Single('Z', q1), p / 3)]);
+        for (int r = 0; r < 16; r++)
+            for (int c = 0; c < 16; c++)
+            {
+                Assert.True((fast[r, c] - slow[r, c]).Magnitude < 1e-14, $"two-qubit ρ[{r},{c}]");
+                Assert.True((one[r, c] - oneSlow[r, c]).Magnitude < 1e-14, $"one-qubit ρ[{r},{c}]");
+            }
+        Assert.Equal(1, fast.Trace(), 12);
+    }
+
+    [Fact]
+    public void Trajectory_sampling_agrees_with_the_density_matrix()
+    {
+        var (h, _, _, circuit, parameters) = MeasurementTests.VqeState("h2", 2, 2);
+        var model = new NoiseModel(5e-3, 2e-2, 0.03, 0.03);
+        var rho = NoisySimulator.Run(circuit, parameters, model);
+        double gateNoisy = rho.Expectation(h.Operator);
+        var plan = MeasurementPlan.Build(h.Operator, h.QubitCount);
+        var native = NoisySimulator.Native(circuit, parameters);
+        var rng = new Random(4);
+        var cal = NoisySimulator.Calibrate(h.QubitCount, model, 200_000, rng);
+        var mitigated = NoisySimulator.EstimateTrajectories(native, plan, model, 200_000, 400, rng, cal);
+        var raw = NoisySimulator.EstimateTrajectories(native, plan, model, 200_000, 400, rng);
+        var dm = NoisySimulator.Estimate(rho, plan, model, 200_000, rng);
+        output.WriteLine($"Tr(ρH) {gateNoisy:F5}; trajectories mitigated {mitigated.Value:F5} ± {mitigated.StandardError:F5}, raw {raw.Value:F5} ± {raw.StandardError:F5}; density-matrix raw {dm.Value:F5} ± {dm.StandardError:F5}");
+        // the same distribution as the density-matrix sampler (raw), and readout mitigation recovers Tr(ρH)
+        // (standard errors include the scatter between trajectories, which dominates at this noise level)
+        Assert.True(Math.Abs(raw.Value - dm.Value) < 4 * Math.Sqrt(raw.StandardError * raw.StandardError + dm.StandardError * dm.StandardError), $"{raw.Value} vs {dm.Value}");
+        Assert.True(Math.Abs(mitigated.Value - gateNoisy) < 4 * mitigated.StandardError, $"{mitigated.Value} vs {gateNoisy}");
+        Assert.True(raw.StandardError > 2 * dm.StandardError, "the trajectory scatter must show in the standard error");
+    }
+
+    [Fact]
+    public void The_noisy_backend_uses_trajectories_above_the_density_matrix_limit()
+    {
+        var ints = ReferenceData.Get("ethylene", 6, 6).Load();
+        var h = MolecularHamiltonian.Build(ints, "jordan-wigner");
+        Assert.True(h.QubitCount > DensityMatrix.MaxQubits);
+        var c = HardwareEfficientAnsatz.Build(h.QubitCount, 1, h.HartreeFockState);
+        var x = new double[c.ParameterCount];
+        for (int i = 0; i < x.Length; i++) x[i] = 0.05 * ((i % 5) - 2);
+        var psi = new StateVector(h.QubitCount);
+        CircuitSimulator.Run(c, x, psi);
+        double exact = psi.Expectation(h.Operator);
+        var backend = new NoisyBackend(new NoiseModel(1e-4, 1e-3, 0.02, 0.02), 50_000, seed: 3);
+        double e = backend.Expectation(c, x, h.Operator);
+        var est = backend.LastEstimate!;
+        output.WriteLine($"ethylene(6,6) HEA: exact {exact:F5}, noisy mitigated {e:F5} ± {est.StandardError:F5}, unmitigated {est.Unmitigated:F5}, {backend.Trajectories} trajectories, {est.Groups} groups");
+        Assert.True(Math.Abs(e - exact) < 5 * est.StandardError + 0.01, $"{e} vs {exact}");
+        Assert.True(Math.Abs(est.Unmitigated - exact) - Math.Abs(e - exact) > 3 * est.StandardError, "readout mitigation must help");
+    }
+
     [Fact]
     public void Mitigation_inverts_the_readout_error_exactly_with_the_true_rates()
     {
