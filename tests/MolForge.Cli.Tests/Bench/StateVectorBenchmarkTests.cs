@@ -1,3 +1,4 @@
+using MolForge.Cli.Tests.Screening;
 using System.Text.Json;
 using MolForge.Cli.Infrastructure;
 
@@ -5,13 +6,7 @@ namespace MolForge.Cli.Tests.Bench;
 
 public class StateVectorBenchmarkTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        int code = await CliApp.RunAsync(args, new StringReader(""), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.RunAsync("", args);
 
     [Fact]
     public async Task Json_has_the_contract_fields()

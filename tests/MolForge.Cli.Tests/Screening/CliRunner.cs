@@ -9,11 +9,17 @@ namespace MolForge.Cli.Tests.Screening;
 /// <summary>Runs the CLI in-process (CliApp) or as a real child process (the built molforge.dll).</summary>
 internal static class CliRunner
 {
-    public static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    /// <summary>Water at its STO-3G-like geometry (Å), the small molecule of the quantum-chemistry verb tests.</summary>
+    public const string WaterXyz = "3\nwater\nO 0.000000 0.000000 0.117300\nH 0.000000 0.757200 -0.469200\nH 0.000000 -0.757200 -0.469200\n";
+
+    public static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunAsync("", args);
+
+    /// <summary>Runs the CLI in-process with <paramref name="stdin"/> as standard input.</summary>
+    public static async Task<(int Code, string Out, string Err)> RunAsync(string stdin, string[] args)
     {
-        var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var code = await CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        var code = await CliApp.RunAsync(args, new StringReader(stdin), stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,16 +1,11 @@
+using MolForge.Cli.Tests.Screening;
 using MolForge.Cli.Infrastructure;
 
 namespace MolForge.Cli.Tests.Verbs;
 
 public class CanonVerbTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args) => CliRunner.RunAsync(stdin, args);
 
     [Fact]
     public async Task Writes_one_line_per_input_keeping_names_and_reports_invalid_lines()

@@ -1,3 +1,4 @@
+using MolForge.Cli.Tests.Screening;
 using System.Globalization;
 using System.Text.Json;
 using MolForge.Cli.Infrastructure;
@@ -8,13 +9,7 @@ namespace MolForge.Cli.Tests.Verbs;
 /// columns, formats, exit codes, `line N: reason` on stderr, values as RDKit 2022.09.3 computes them.</summary>
 public class ChemPropsVerbTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args) => CliRunner.RunAsync(stdin, args);
 
     private const string Input = "CC(=O)Oc1ccccc1C(=O)O aspirin\nC1CC broken\nCn1cnc2c1c(=O)n(C)c(=O)n2C caffeine\n";
 

@@ -1,3 +1,4 @@
+using MolForge.Cli.Tests.Screening;
 using MolForge.Chem.Core;
 using MolForge.Chem.Formats;
 using MolForge.Cli.Infrastructure;
@@ -6,13 +7,7 @@ namespace MolForge.Cli.Tests.Verbs;
 
 public class ConformerVerbTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args) => CliRunner.RunAsync(stdin, args);
 
     private static List<Molecule> ReadSdf(string text) =>
         new SdfReader(new StringReader(text)) { RemoveHydrogens = false }.ReadAll().Select(r => r.Molecule!).ToList();

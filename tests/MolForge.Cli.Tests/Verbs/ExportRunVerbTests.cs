@@ -1,3 +1,4 @@
+using MolForge.Cli.Tests.Screening;
 using Microsoft.Extensions.DependencyInjection;
 using MolForge.Application.Storage;
 using MolForge.Cli.Infrastructure;
@@ -7,13 +8,7 @@ namespace MolForge.Cli.Tests.Verbs;
 
 public sealed class ExportRunVerbTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliRunner.RunAsync("", args);
 
     [Fact]
     public async Task A_stored_design_run_exports_as_csv_and_smiles_in_rank_order()

@@ -1,3 +1,4 @@
+using MolForge.Cli.Tests.Screening;
 using System.Text.Json;
 using MolForge.Chem.Smarts;
 using MolForge.Chem.Smiles;
@@ -9,13 +10,7 @@ namespace MolForge.Cli.Tests.Verbs;
 /// <summary>`molforge train`, `generate` and `bench generate` as the CLI contract states them.</summary>
 public class GenerationVerbTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args) => CliRunner.RunAsync(stdin, args);
 
     private static readonly string ShippedModel = Path.Combine(AppContext.BaseDirectory, "data", "model", "generator.mfgen.gz");
 

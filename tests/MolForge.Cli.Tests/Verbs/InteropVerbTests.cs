@@ -1,3 +1,4 @@
+using MolForge.Cli.Tests.Screening;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ namespace MolForge.Cli.Tests.Verbs;
 /// <summary>`export-hamiltonian`, `qasm` and `export --run ID --candidate RANK` (molden, fcidump, qasm).</summary>
 public sealed class InteropVerbTests : IDisposable
 {
-    private const string Water = "3\nwater\nO 0.000000 0.000000 0.117300\nH 0.000000 0.757200 -0.469200\nH 0.000000 -0.757200 -0.469200\n";
+    private const string Water = CliRunner.WaterXyz;
     private readonly string _dir = Directory.CreateTempSubdirectory("molforge-interop-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, true);
@@ -29,13 +30,7 @@ public sealed class InteropVerbTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args) => CliRunner.RunAsync(stdin, args);
 
     private static async Task<double> QchemEnergy(string input, string key, params string[] extra)
     {

@@ -1,3 +1,4 @@
+using MolForge.Cli.Tests.Screening;
 using System.Text.Json;
 using MolForge.Cli.Infrastructure;
 
@@ -5,7 +6,7 @@ namespace MolForge.Cli.Tests.Verbs;
 
 public sealed class QchemVerbTests : IDisposable
 {
-    private const string Water = "3\nwater\nO 0.000000 0.000000 0.117300\nH 0.000000 0.757200 -0.469200\nH 0.000000 -0.757200 -0.469200\n";
+    private const string Water = CliRunner.WaterXyz;
     private readonly string _dir = Directory.CreateTempSubdirectory("molforge-qchem-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, true);
@@ -17,13 +18,7 @@ public sealed class QchemVerbTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(string stdin, params string[] args) => CliRunner.RunAsync(stdin, args);
 
     [Fact]
     public async Task Json_has_the_contract_keys_and_casci_energy()
