@@ -149,19 +149,9 @@ public static class NoisySimulator
             var work = rho.Clone();
             foreach (var gate in g.BasisChange(n).Gates) work.Apply(gate, ReadOnlySpan<double>.Empty);
             var counts = Sample(WithReadoutError(work.Probabilities(), n, p01, p10), alloc[gi], rng);
-            var freq = new double[counts.Length];
-            for (int b = 0; b < freq.Length; b++) freq[b] = counts[b] / (double)alloc[gi];
-            if (calibration is not null) freq = Mitigate(freq, n, calibration);
-            double m1 = 0, m2 = 0;
-            for (int b = 0; b < freq.Length; b++)
-            {
-                if (freq[b] == 0) continue;
-                double v = g.Evaluate((ulong)b);
-                m1 += freq[b] * v;
-                m2 += freq[b] * v * v;
-            }
-            value += m1;
-            variance += Math.Max(0, m2 - m1 * m1) / Math.Max(1, alloc[gi] - 1);
+            var (mean, groupVariance) = GroupMoments(g, counts, alloc[gi], n, calibration);
+            value += mean;
+            variance += groupVariance / Math.Max(1, alloc[gi] - 1);
         }
         return new ShotEstimate(value, Math.Sqrt(variance), shots, plan.Groups.Count, plan.TermCount);
     }
