@@ -56,15 +56,15 @@ internal sealed class QchemInputOptions
     private static string Checked(string value, IReadOnlyList<string> allowed, string option) =>
         allowed.Contains(value) ? value : throw new CliUsageException($"{option} must be one of {string.Join(", ", allowed)}, got '{value}'");
 
-    /// <summary>Parses --active NE,NO.</summary>
+    /// <summary>Parses --active NE,NO (both positive; whether they fit the molecule is checked by the active-space builder).</summary>
     public static (int, int)? ParseActive(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var p = text.Split(',');
         if (p.Length == 2 && int.TryParse(p[0].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ne)
-            && int.TryParse(p[1].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var no))
+            && int.TryParse(p[1].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var no) && ne > 0 && no > 0)
             return (ne, no);
-        throw new CliUsageException($"--active expects NE,NO (e.g. 4,4), got '{text}'");
+        throw new CliUsageException($"--active expects NE,NO with positive numbers (e.g. 4,4), got '{text}'");
     }
 
     /// <summary>Runs the request; input errors (file, element, charge, active space, size, backend) become usage errors.</summary>

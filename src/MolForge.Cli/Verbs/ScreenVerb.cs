@@ -48,7 +48,7 @@ internal sealed class ScreenVerb : ICliVerb
                 MaxRecords = Positive(r.GetValue(maxRecords), "--max-records"),
                 MaxInputBytes = Math.Max(1, r.GetValue(maxBytes)),
             };
-            var (ne, no) = ParseActive(r.GetValue(active)!);
+            var (ne, no) = QchemInputOptions.ParseActive(r.GetValue(active)) ?? throw new CliUsageException("--active expects NE,NO (e.g. 2,2)");
             var scoring = new ScoringSettings(Basis: r.GetValue(basis)!.ToLowerInvariant(), ActiveElectrons: ne, ActiveOrbitals: no,
                 Method: r.GetValue(method)!.ToLowerInvariant(), Backend: r.GetValue(backend)!.ToLowerInvariant());
             var request = new ScreeningRequest(r.GetValue(job)!, r.GetValue(file)!, scoring);
@@ -148,13 +148,4 @@ internal sealed class ScreenVerb : ICliVerb
 
     private static int Positive(int value, string option) =>
         value > 0 ? value : throw new CliUsageException($"{option} must be a positive number");
-
-    private static (int, int) ParseActive(string text)
-    {
-        var parts = text.Split(',');
-        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ne)
-                              && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var no) && ne > 0 && no > 0)
-            return (ne, no);
-        throw new CliUsageException($"--active must be NE,NO (for example 2,2), not '{text}'");
-    }
 }

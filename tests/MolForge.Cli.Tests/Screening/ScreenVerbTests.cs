@@ -89,7 +89,7 @@ public sealed class ScreenVerbTests
         var input = ScreeningInputs.File("in.smi", "CCO\n");
         var active = await CliRunner.RunAsync("screen", input, "--job", "x", "--db", db, "--active", "2-2");
         Assert.Equal(2, active.Code);
-        Assert.Contains("--active must be NE,NO", active.Err, StringComparison.Ordinal);
+        Assert.Contains("--active expects NE,NO", active.Err, StringComparison.Ordinal);
         var missing = await CliRunner.RunAsync("screen", input + ".nope", "--job", "x", "--db", db, "--method", "huckel");
         Assert.Equal(2, missing.Code);
         Assert.Contains("input file not found", missing.Err, StringComparison.Ordinal);
