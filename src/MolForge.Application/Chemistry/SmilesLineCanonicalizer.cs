@@ -137,32 +137,10 @@ public static class SmilesLineCanonicalizer
                 if (ws < 0) return (t.ToString(), "");
                 return (t[..ws].ToString(), t[(ws + 1)..].Trim().ToString());
             }
-            var fields = SplitCsv(line, _separator);
+            var fields = MoleculeFiles.SplitCsv(line, _separator);
             var smiles = _smilesColumn < fields.Count ? fields[_smilesColumn].Trim() : "";
             var name = _nameColumn >= 0 && _nameColumn < fields.Count ? fields[_nameColumn].Trim() : "";
             return (smiles, name);
-        }
-
-        private static List<string> SplitCsv(string line, char sep)
-        {
-            var list = new List<string>();
-            var sb = new System.Text.StringBuilder();
-            var quoted = false;
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (quoted)
-                {
-                    if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                    else if (c == '"') quoted = false;
-                    else sb.Append(c);
-                }
-                else if (c == '"') quoted = true;
-                else if (c == sep) { list.Add(sb.ToString()); sb.Clear(); }
-                else sb.Append(c);
-            }
-            list.Add(sb.ToString());
-            return list;
         }
     }
 }

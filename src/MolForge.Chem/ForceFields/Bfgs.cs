@@ -31,7 +31,7 @@ public static class Bfgs
         ResetIdentity(h, n, 1.0);
         for (var iter = 1; iter <= o.MaxIterations; iter++)
         {
-            if (MaxAbs(g) < o.GradientTolerance) return new MinimizationResult(e, iter - 1, true);
+            if (LineSearch.MaxAbs(g) < o.GradientTolerance) return new MinimizationResult(e, iter - 1, true);
             // d = -H g
             for (var i = 0; i < n; i++)
             {
@@ -40,33 +40,18 @@ public static class Bfgs
                 for (var j = 0; j < n; j++) sum += h[row + j] * g[j];
                 d[i] = -sum;
             }
-            var slope = Dot(d, g);
+            var slope = LineSearch.Dot(d, g);
             if (slope >= 0.0)
             {
                 ResetIdentity(h, n, 1.0);
                 initialised = false;
                 for (var i = 0; i < n; i++) d[i] = -g[i];
-                slope = Dot(d, g);
+                slope = LineSearch.Dot(d, g);
             }
-            var dMax = MaxAbs(d);
-            var step = dMax > o.MaxStep ? o.MaxStep / dMax : 1.0;
-            double eNew;
-            var accepted = false;
-            for (var tries = 0; ; tries++)
-            {
-                for (var i = 0; i < n; i++) xNew[i] = x[i] + (step * d[i]);
-                eNew = f.EnergyAndGradient(xNew, gNew);
-                if (eNew <= e + (1e-4 * step * slope))
-                {
-                    accepted = true;
-                    break;
-                }
-                if (tries >= 30) break;
-                step *= 0.5;
-            }
+            var accepted = LineSearch.Backtrack(f, x, d, e, slope, o.MaxStep, xNew, gNew, out var eNew);
             if (!accepted)
             {
-                if (!initialised) return new MinimizationResult(e, iter, MaxAbs(g) < 10 * o.GradientTolerance);
+                if (!initialised) return new MinimizationResult(e, iter, LineSearch.MaxAbs(g) < 10 * o.GradientTolerance);
                 ResetIdentity(h, n, 1.0);
                 initialised = false;
                 continue;
@@ -76,13 +61,13 @@ public static class Bfgs
                 s[i] = xNew[i] - x[i];
                 y[i] = gNew[i] - g[i];
             }
-            var sy = Dot(s, y);
+            var sy = LineSearch.Dot(s, y);
             if (sy > 1e-12)
             {
                 if (!initialised)
                 {
                     // Shanno-Phua scaling of the first inverse Hessian.
-                    ResetIdentity(h, n, sy / Dot(y, y));
+                    ResetIdentity(h, n, sy / LineSearch.Dot(y, y));
                     initialised = true;
                 }
                 // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, with Hy = H y (H symmetric).
@@ -94,7 +79,7 @@ public static class Bfgs
                     for (var j = 0; j < n; j++) sum += h[row + j] * y[j];
                     hy[i] = sum;
                 }
-                var yhy = Dot(y, hy);
+                var yhy = LineSearch.Dot(y, hy);
                 var c = (1.0 + (rho * yhy)) * rho;
                 for (var i = 0; i < n; i++)
                 {
@@ -109,28 +94,14 @@ public static class Bfgs
             gNew.CopyTo(g, 0);
             var converged = Math.Abs(e - eNew) <= o.EnergyTolerance * Math.Max(1.0, Math.Abs(eNew));
             e = eNew;
-            if (converged && MaxAbs(g) < 10 * o.GradientTolerance) return new MinimizationResult(e, iter, true);
+            if (converged && LineSearch.MaxAbs(g) < 10 * o.GradientTolerance) return new MinimizationResult(e, iter, true);
         }
-        return new MinimizationResult(e, o.MaxIterations, MaxAbs(g) < o.GradientTolerance);
+        return new MinimizationResult(e, o.MaxIterations, LineSearch.MaxAbs(g) < o.GradientTolerance);
     }
 
     private static void ResetIdentity(double[] h, int n, double scale)
     {
         Array.Clear(h);
         for (var i = 0; i < n; i++) h[(i * n) + i] = scale;
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
-    }
-
-    private static double MaxAbs(ReadOnlySpan<double> a)
-    {
-        var m = 0.0;
-        foreach (var v in a) m = Math.Max(m, Math.Abs(v));
-        return m;
     }
 }

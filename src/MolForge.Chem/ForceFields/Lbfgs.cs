@@ -43,55 +43,40 @@ public static class Lbfgs
         int stored = 0, head = 0;
         for (var iter = 1; iter <= o.MaxIterations; iter++)
         {
-            if (MaxAbs(g) < o.GradientTolerance) return new MinimizationResult(e, iter - 1, true);
+            if (LineSearch.MaxAbs(g) < o.GradientTolerance) return new MinimizationResult(e, iter - 1, true);
             // Two-loop recursion: d = -H g.
             g.CopyTo(d, 0);
             for (var k = 0; k < stored; k++)
             {
                 var idx = (head - 1 - k + m) % m;
-                alpha[idx] = rho[idx] * Dot(s[idx], d);
+                alpha[idx] = rho[idx] * LineSearch.Dot(s[idx], d);
                 Axpy(-alpha[idx], y[idx], d);
             }
             if (stored > 0)
             {
                 var last = (head - 1 + m) % m;
-                var gamma = Dot(s[last], y[last]) / Dot(y[last], y[last]);
+                var gamma = LineSearch.Dot(s[last], y[last]) / LineSearch.Dot(y[last], y[last]);
                 for (var i = 0; i < n; i++) d[i] *= gamma;
             }
             for (var k = stored - 1; k >= 0; k--)
             {
                 var idx = (head - 1 - k + m) % m;
-                var beta = rho[idx] * Dot(y[idx], d);
+                var beta = rho[idx] * LineSearch.Dot(y[idx], d);
                 Axpy(alpha[idx] - beta, s[idx], d);
             }
             for (var i = 0; i < n; i++) d[i] = -d[i];
-            var slope = Dot(d, g);
+            var slope = LineSearch.Dot(d, g);
             if (slope >= 0.0)
             {
                 // Not a descent direction: restart with steepest descent.
                 for (var i = 0; i < n; i++) d[i] = -g[i];
-                slope = Dot(d, g);
+                slope = LineSearch.Dot(d, g);
                 stored = 0;
             }
-            var dMax = MaxAbs(d);
-            var step = dMax > o.MaxStep ? o.MaxStep / dMax : 1.0;
-            double eNew;
-            var accepted = false;
-            for (var tries = 0; ; tries++)
-            {
-                for (var i = 0; i < n; i++) xNew[i] = x[i] + (step * d[i]);
-                eNew = f.EnergyAndGradient(xNew, gNew);
-                if (eNew <= e + (1e-4 * step * slope))
-                {
-                    accepted = true;
-                    break;
-                }
-                if (tries >= 30) break;
-                step *= 0.5;
-            }
+            var accepted = LineSearch.Backtrack(f, x, d, e, slope, o.MaxStep, xNew, gNew, out var eNew);
             if (!accepted)
             {
-                if (stored == 0) return new MinimizationResult(e, iter, MaxAbs(g) < 10 * o.GradientTolerance);
+                if (stored == 0) return new MinimizationResult(e, iter, LineSearch.MaxAbs(g) < 10 * o.GradientTolerance);
                 stored = 0; // reset curvature pairs and retry from steepest descent
                 continue;
             }
@@ -102,7 +87,7 @@ public static class Lbfgs
                 si[i] = xNew[i] - x[i];
                 yi[i] = gNew[i] - g[i];
             }
-            var sy = Dot(si, yi);
+            var sy = LineSearch.Dot(si, yi);
             if (sy > 1e-12)
             {
                 rho[head] = 1.0 / sy;
@@ -113,27 +98,13 @@ public static class Lbfgs
             gNew.CopyTo(g, 0);
             var converged = Math.Abs(e - eNew) <= o.EnergyTolerance * Math.Max(1.0, Math.Abs(eNew));
             e = eNew;
-            if (converged && MaxAbs(g) < 10 * o.GradientTolerance) return new MinimizationResult(e, iter, true);
+            if (converged && LineSearch.MaxAbs(g) < 10 * o.GradientTolerance) return new MinimizationResult(e, iter, true);
         }
-        return new MinimizationResult(e, o.MaxIterations, MaxAbs(g) < o.GradientTolerance);
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
+        return new MinimizationResult(e, o.MaxIterations, LineSearch.MaxAbs(g) < o.GradientTolerance);
     }
 
     private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
     {
         for (var i = 0; i < y.Length; i++) y[i] += a * x[i];
-    }
-
-    private static double MaxAbs(ReadOnlySpan<double> a)
-    {
-        var m = 0.0;
-        foreach (var v in a) m = Math.Max(m, Math.Abs(v));
-        return m;
     }
 }

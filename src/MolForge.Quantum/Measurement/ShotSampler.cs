@@ -30,11 +30,20 @@ public static class ShotSampler
             cdf[i] = acc;
         }
         if (!(acc > 0)) throw new ArgumentException("The state has zero norm; nothing can be sampled.", nameof(amplitudes));
-        var counts = new int[amplitudes.Length];
-        int last = amplitudes.Length - 1;
+        return DrawFromCumulative(cdf, shots, rng);
+    }
+
+    /// <summary>Draws <paramref name="shots"/> indices from an unnormalised cumulative table (last entry = total
+    /// weight) by a binary search per shot, and returns the count of each index.</summary>
+    internal static int[] DrawFromCumulative(ReadOnlySpan<double> cdf, int shots, Random rng)
+    {
+        var counts = new int[cdf.Length];
+        if (cdf.Length == 0) return counts;
+        double total = cdf[^1];
+        int last = cdf.Length - 1;
         for (int s = 0; s < shots; s++)
         {
-            double u = rng.NextDouble() * acc;
+            double u = rng.NextDouble() * total;
             int lo = 0, hi = last;
             while (lo < hi)
             {

@@ -80,19 +80,7 @@ public static class NoisySimulator
         var cdf = new double[probabilities.Length];
         double acc = 0;
         for (int i = 0; i < cdf.Length; i++) { acc += Math.Max(0, probabilities[i]); cdf[i] = acc; }
-        var counts = new int[cdf.Length];
-        for (int s = 0; s < shots; s++)
-        {
-            double u = rng.NextDouble() * acc;
-            int lo = 0, hi = cdf.Length - 1;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (cdf[mid] > u) hi = mid; else lo = mid + 1;
-            }
-            counts[lo]++;
-        }
-        return counts;
+        return Measurement.ShotSampler.DrawFromCumulative(cdf, shots, rng);
     }
 
     /// <summary>
