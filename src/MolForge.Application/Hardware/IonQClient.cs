@@ -189,6 +189,9 @@ public sealed class IonQClient : IDisposable
         }
     }
 
+    /// <summary>How long a submission may take before it is given up (it is not cut short by the caller's cancellation).</summary>
+    private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(60);
+
     private async Task TryCancelAsync(string id)
     {
         try
@@ -226,10 +229,20 @@ public sealed class IonQClient : IDisposable
         return result;
     }
 
-    /// <summary>Submit, wait, read: the measured probabilities of one program.</summary>
+    /// <summary>Submit, wait, read: the measured probabilities of one program. A cancellation that arrives while the
+    /// job is being submitted takes effect once the provider has answered, and cancels the job it created: abandoning
+    /// the request instead could leave a job queued (and billed) whose id nobody knows.</summary>
     public async Task<IReadOnlyDictionary<ulong, double>> RunAsync(string qasm, int shots, string name, CancellationToken ct = default)
     {
-        var id = await SubmitAsync(qasm, shots, name, ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        string id;
+        using (var submitTimeout = new CancellationTokenSource(SubmitTimeout))
+            id = await SubmitAsync(qasm, shots, name, submitTimeout.Token).ConfigureAwait(false);
+        if (ct.IsCancellationRequested)
+        {
+            await TryCancelAsync(id).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+        }
         var status = await WaitAsync(id, ct).ConfigureAwait(false);
         return await GetProbabilitiesAsync(status, ct).ConfigureAwait(false);
     }

@@ -56,6 +56,12 @@ internal sealed class FakeIonQServer : IDisposable
 
     public int Cancelled;
 
+    /// <summary>Called after a job is created and before the creation is answered.</summary>
+    public Action? BeforeSubmitResponse { get; set; }
+
+    /// <summary>Completed when the first status poll of any job arrives (the job exists on the "provider").</summary>
+    public TaskCompletionSource FirstStatusPoll { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
@@ -111,6 +117,7 @@ internal sealed class FakeIonQServer : IDisposable
             if (root.GetProperty("type").GetString() != "ionq.qasm3.v1") { Respond(ctx, 400, "{\"error\":\"Bad Request\",\"message\":\"unknown type\"}"); return; }
             var id = $"0000{Interlocked.Increment(ref _next):D4}-0a9b-4f73-ad2f-63983b6aa4a8";
             _jobs[id] = (0, root.GetProperty("input").GetProperty("data").GetString()!, root.GetProperty("shots").GetInt32());
+            BeforeSubmitResponse?.Invoke();
             Respond(ctx, 200, Recorded("create_job.json").Replace("{{ID}}", id, StringComparison.Ordinal));
             return;
         }
@@ -121,6 +128,7 @@ internal sealed class FakeIonQServer : IDisposable
             if (req.HttpMethod == "GET" && parts.Length == 3)
             {
                 _jobs[id] = job with { Polls = job.Polls + 1 };
+                FirstStatusPoll.TrySetResult();
                 string file = FailJobs ? "job_failed.json"
                     : NeverComplete || job.Polls < PollsBeforeCompletion ? (job.Polls == 0 ? "job_submitted.json" : "job_running.json")
                     : "job_completed.json";

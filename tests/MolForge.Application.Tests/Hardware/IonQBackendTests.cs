@@ -118,9 +118,25 @@ public sealed class IonQBackendTests(ITestOutputHelper output)
     {
         using var server = new FakeIonQServer { NeverComplete = true };
         using var client = new IonQClient(Options(server));
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cts = new CancellationTokenSource();
+        var run = client.RunAsync("OPENQASM 3.0;", 10, "t", cts.Token);
+        await server.FirstStatusPoll.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Equal(1, server.Cancelled);
+    }
+
+    [Fact]
+    public async Task A_cancellation_during_submission_cancels_the_job_the_provider_created()
+    {
+        using var server = new FakeIonQServer { NeverComplete = true };
+        using var client = new IonQClient(Options(server));
+        using var cts = new CancellationTokenSource();
+        // The provider answers after the caller has given up: the job exists, and must not be left queued.
+        server.BeforeSubmitResponse = () => cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.RunAsync("OPENQASM 3.0;", 10, "t", cts.Token));
         Assert.Equal(1, server.Cancelled);
+        Assert.False(server.FirstStatusPoll.Task.IsCompleted); // no polling after the cancel
     }
 
     [Fact]
