@@ -39,6 +39,8 @@ public sealed class MolForgeAppFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return; // every test skips
         Directory.CreateDirectory(ScreenshotFolder);
+        // Playwright's 5 s default for Expect(...) is short for a Blazor circuit's first render on CI's two busy cores.
+        Assertions.SetDefaultExpectTimeout(30_000);
         if (Environment.GetEnvironmentVariable("MOLFORGE_E2E_BASE_URL") is { Length: > 0 } external)
         {
             // Drive an app that is already running (e.g. `dotnet run --project src/MolForge.Web`) instead.

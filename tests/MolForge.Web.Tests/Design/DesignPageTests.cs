@@ -78,7 +78,7 @@ public sealed class DesignPageTests : IAsyncLifetime
 
         page.Find("input[data-testid=prompt-scaffold]").Input("c1ccc(cc1");
 
-        page.WaitForAssertion(() => Assert.Contains("scaffold: unbalanced parentheses", page.Find("[data-testid=prompt-errors]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.Contains("scaffold: unbalanced parentheses", page.Find("[data-testid=prompt-errors]").TextContent, StringComparison.Ordinal));
         Assert.True(SubmitDisabled(page));
     }
 
@@ -112,9 +112,9 @@ public sealed class DesignPageTests : IAsyncLifetime
         var page = RenderPage(runId: runId);
         page.Find("input[data-testid=prompt-scaffold]").Input("c1ccc2[nH]ccc2c1");
         page.Find("input[data-testid=prompt-count]").Input("7");
-        page.WaitForAssertion(() => Assert.Contains("Design 7 candidates", page.Find("[data-testid=prompt-submit]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.Contains("Design 7 candidates", page.Find("[data-testid=prompt-submit]").TextContent, StringComparison.Ordinal));
         // The scaffold field is debounced: wait until the form has taken it (the default title shows it).
-        page.WaitForAssertion(() => Assert.Contains("c1ccc2[nH]ccc2c1 × 7", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.Contains("c1ccc2[nH]ccc2c1 × 7", page.Markup, StringComparison.Ordinal));
 
         page.Find("[data-testid=prompt-submit]").Click();
         Assert.Empty(page.FindAll("[data-testid=submit-error]"));
