@@ -60,6 +60,16 @@ internal sealed class InMemoryScreeningJobRepository : IScreeningJobRepository
         yield break;
     }
 
+    public Task<int?> DeleteAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        lock (Jobs)
+        {
+            if (!Jobs.TryGetValue(jobId, out var job) || job.Status is RunStatus.Running or RunStatus.Pending) return Task.FromResult<int?>(null);
+            Jobs.TryRemove(jobId, out _);
+            return Task.FromResult<int?>(Items.RemoveAll(i => i.JobId == jobId));
+        }
+    }
+
     public Task<IReadOnlyList<ScreeningItem>> ListProblemsAsync(Guid jobId, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ScreeningItem>>(Items.Where(i => i.JobId == jobId && i.Status != ScreeningItemStatus.Done).OrderBy(i => i.LineIndex).Take(limit).ToList());
 }
