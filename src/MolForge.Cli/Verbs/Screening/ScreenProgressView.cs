@@ -9,15 +9,21 @@ namespace MolForge.Cli.Verbs.Screening;
 /// <summary>Shows a job's progress on stderr: a Spectre.Console progress bar with rate and ETA on a terminal, plain
 /// lines (every few seconds) otherwise. Rate and ETA come from <see cref="ScreeningProgressTracker"/> (recent
 /// progress only, "—" until there is enough data).</summary>
-internal abstract class ScreenProgressView
+internal abstract class ScreenProgressView(TimeProvider time)
 {
-    private readonly ScreeningProgressTracker _tracker = new();
+    private readonly ScreeningProgressTracker _tracker = new(time);
+
+    /// <summary>The clock of the readings.</summary>
+    protected TimeProvider Time => time;
 
     /// <summary>A view suited to where stderr goes.</summary>
-    public static ScreenProgressView Create(CliIO io, string jobName)
+    /// <param name="io">The streams (a bar only when stderr is the console's terminal).</param>
+    /// <param name="jobName">The job's name.</param>
+    /// <param name="time">The clock (default: the system's; tests pass a fake one).</param>
+    public static ScreenProgressView Create(CliIO io, string jobName, TimeProvider? time = null)
     {
         var terminal = ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected;
-        return terminal ? new BarView(jobName) : new LineView(io.Error, jobName);
+        return terminal ? new BarView(jobName, time ?? TimeProvider.System) : new LineView(io.Error, time ?? TimeProvider.System);
     }
 
     /// <summary>Runs <paramref name="wait"/>, rendering each reading it reports.</summary>
@@ -30,31 +36,29 @@ internal abstract class ScreenProgressView
     protected static string Describe(ScreeningJob job, ScreeningProgress p)
     {
         var counts = string.Create(CultureInfo.InvariantCulture, $"screen {job.Name}: {p.Finished}/{p.Total} ({p.Percent:F1}%), {job.Failed} invalid/failed");
-        return job.Status is RunStatus.Running or RunStatus.Pending ? $"{counts}, {p.RateText}, ETA {p.RemainingText}" : counts;
+        return job.Status is RunStatus.Running or RunStatus.Pending ? $"{counts}, rate {p.RateText}, ETA {p.RemainingText}" : counts;
     }
 
-    private sealed class LineView(TextWriter error, string name) : ScreenProgressView
+    private sealed class LineView(TextWriter error, TimeProvider time) : ScreenProgressView(time)
     {
-        private DateTime _next = DateTime.MinValue;
+        private DateTimeOffset _next = DateTimeOffset.MinValue;
 
         public override async Task<ScreeningJob> RunAsync(Func<IProgress<ScreeningJob>, Task<ScreeningJob>> wait, ScreeningJob initial)
         {
             var progress = new SyncReporter(job =>
             {
-                _next = DateTime.UtcNow.AddSeconds(5);
-                var reading = Measure(job);
-                if (DateTime.UtcNow < _next) return;
-                _next = DateTime.UtcNow.AddSeconds(5);
+                var reading = Measure(job); // every reading is a sample; a line only every 5 s
+                if (Time.GetUtcNow() < _next) return;
+                _next = Time.GetUtcNow().AddSeconds(5);
                 error.WriteLine(Describe(job, reading));
             });
             var final = await wait(progress).ConfigureAwait(false);
             error.WriteLine(Describe(final, Measure(final)));
-            _ = name;
             return final;
         }
     }
 
-    private sealed class BarView(string name) : ScreenProgressView
+    private sealed class BarView(string name, TimeProvider time) : ScreenProgressView(time)
     {
         public override async Task<ScreeningJob> RunAsync(Func<IProgress<ScreeningJob>, Task<ScreeningJob>> wait, ScreeningJob initial)
         {
@@ -74,7 +78,7 @@ internal abstract class ScreenProgressView
                         task.Value = p.Finished;
                         // Spectre's own remaining-time column would count the lines of earlier runs as this run's speed.
                         task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                            $"{name} {p.Finished}/{p.Total} ({job.Failed} bad) {p.RateText} ETA {p.RemainingText}"));
+                            $"{name} {p.Finished}/{p.Total} ({job.Failed} bad) rate {p.RateText} ETA {p.RemainingText}"));
                     });
                     final = await wait(progress).ConfigureAwait(false);
                     task.Value = task.MaxValue;
