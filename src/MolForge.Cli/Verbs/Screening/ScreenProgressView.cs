@@ -77,11 +77,14 @@ internal abstract class ScreenProgressView(TimeProvider time)
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Finished;
                         // Spectre's own remaining-time column would count the lines of earlier runs as this run's speed.
-                        task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                            $"{name} {p.Finished}/{p.Total} ({job.Failed} bad) rate {p.RateText} ETA {p.RemainingText}"));
+                        var counts = string.Create(CultureInfo.InvariantCulture, $"{name} {p.Finished}/{p.Total} ({job.Failed} bad)");
+                        task.Description = Markup.Escape(job.Status is RunStatus.Running or RunStatus.Pending
+                            ? $"{counts} rate {p.RateText} ETA {p.RemainingText}"
+                            : $"{counts} {ScreeningCli.StatusName(job.Status)}");
                     });
                     final = await wait(progress).ConfigureAwait(false);
-                    task.Value = task.MaxValue;
+                    // A cancelled or failed job stays where it stopped (not a full bar).
+                    task.Value = final.Status == RunStatus.Completed ? task.MaxValue : final.Done + final.Failed;
                 }).ConfigureAwait(false);
             return final;
         }
