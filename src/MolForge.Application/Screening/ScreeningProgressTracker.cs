@@ -43,7 +43,8 @@ public readonly record struct ScreeningProgress(int Finished, int Total, double?
 /// Each <see cref="Observe"/> adds a sample (monotonic time of the reading, done + failed) for the job; the rate is
 /// the progress between the oldest and the newest sample of the last <see cref="Window"/> divided by the time between
 /// them (a sliding-window average), so a resume, a pause or a job created long ago does not distort it. Until the
-/// samples span <see cref="MinimumSpan"/> the rate and ETA are unknown. A job that is not running, or whose count
+/// samples span <see cref="MinimumSpan"/>, and while no line has finished in them unless they span half the window,
+/// the rate and ETA are unknown; a job with no progress over half the window or more has rate 0 and no ETA. A job that is not running, or whose count
 /// went down (deleted and created again), starts over. Safe to call from several threads.</summary>
 public sealed class ScreeningProgressTracker
 {
@@ -102,8 +103,12 @@ public sealed class ScreeningProgressTracker
             while (queue.Count > MaxSamples || (queue.Count > 1 && _time.GetElapsedTime(queue.Peek().Timestamp, now) > Window)) queue.Dequeue();
             var oldest = queue.Peek();
             var span = _time.GetElapsedTime(oldest.Timestamp, now);
-            if (queue.Count < 2 || span < MinimumSpan || span <= TimeSpan.Zero) return new ScreeningProgress(finished, job.Total, null, null);
-            var rate = (finished - oldest.Finished) / span.TotalSeconds;
+            var progressed = finished - oldest.Finished;
+            // Not enough data: too short a span, or no line finished yet in less than half a window (slow molecules
+            // finish seconds apart: "0 mol/h" only once half a window has passed without any).
+            if (queue.Count < 2 || span < MinimumSpan || span <= TimeSpan.Zero || (progressed == 0 && span < Window / 2))
+                return new ScreeningProgress(finished, job.Total, null, null);
+            var rate = progressed / span.TotalSeconds;
             var left = Math.Max(0, job.Total - finished);
             TimeSpan? remaining = left == 0 ? TimeSpan.Zero : rate > 0 ? TimeSpan.FromSeconds(Math.Min(left / rate, TimeSpan.MaxValue.TotalSeconds / 2)) : null;
             return new ScreeningProgress(finished, job.Total, rate, remaining);

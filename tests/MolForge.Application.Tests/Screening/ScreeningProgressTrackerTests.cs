@@ -119,7 +119,10 @@ public sealed class ScreeningProgressTrackerTests
     public void A_stalled_job_has_rate_zero_and_no_eta_and_a_finished_one_has_nothing_left()
     {
         var tracker = new ScreeningProgressTracker(_clock);
-        var (stalled, _) = Run(tracker, start: 700, readings: 30, step: 1, perStep: 0);
+        // No line in 30 s (slow molecules): not known yet; none in a minute (half the window): rate 0, no ETA.
+        var (early, _) = Run(tracker, start: 700, readings: 31, step: 1, perStep: 0);
+        Assert.Equal(((double?)null, "—"), (early.PerSecond, early.RateText));
+        var (stalled, _) = Run(tracker, start: 700, readings: 31, step: 1, perStep: 0);
         Assert.Equal((0.0, (TimeSpan?)null), (stalled.PerSecond!.Value, stalled.Remaining));
         Assert.Equal(("0.0 mol/h", "—"), (stalled.RateText, stalled.RemainingText));
 
@@ -129,6 +132,18 @@ public sealed class ScreeningProgressTrackerTests
         var last = done.Observe(Job(9995, failed: 5));
         Assert.Equal((TimeSpan?)TimeSpan.Zero, last.Remaining);
         Assert.Equal(100.0, last.Percent);
+    }
+
+    [Fact]
+    public void Slow_molecules_get_a_rate_once_one_finishes()
+    {
+        var tracker = new ScreeningProgressTracker(_clock);
+        var (none, count) = Run(tracker, start: 40, readings: 25, step: 1, perStep: 0);
+        Assert.Null(none.PerSecond);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var first = tracker.Observe(Job(count + 1)); // one line in 25 s: 144 mol/h
+        Assert.Equal(1 / 25.0, first.PerSecond!.Value, 12);
+        Assert.Equal("144 mol/h", first.RateText);
     }
 
     [Fact]
