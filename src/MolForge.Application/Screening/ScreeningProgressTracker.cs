@@ -54,9 +54,9 @@ public sealed class ScreeningProgressTracker
     /// <summary>Default least time the samples must span before a rate is given.</summary>
     public static readonly TimeSpan DefaultMinimumSpan = TimeSpan.FromSeconds(10);
 
-    /// <summary>Samples kept per job at most (older ones are dropped first; with a reading every 250 ms this is a
-    /// little over the default window).</summary>
-    public const int MaxSamples = 600;
+    /// <summary>Samples kept per job at most: a reading less than <see cref="Window"/> / MaxSamples after the last
+    /// stored sample is used for the rate but not stored, so frequent readings never shorten the window.</summary>
+    public const int MaxSamples = 500;
 
     private readonly TimeProvider _time;
     private readonly Dictionary<Guid, Series> _samples = [];
@@ -98,15 +98,20 @@ public sealed class ScreeningProgressTracker
             if (!_samples.TryGetValue(job.Id, out var series)) _samples[job.Id] = series = new Series();
             var queue = series.Samples;
             if (queue.Count > 0 && finished < series.Last) queue.Clear(); // counts only grow: start over
-            queue.Enqueue(new Sample(now, finished));
             series.Last = finished;
+            if (queue.Count == 0 || _time.GetElapsedTime(series.LastStored, now) >= Window / MaxSamples)
+            {
+                queue.Enqueue(new Sample(now, finished));
+                series.LastStored = now;
+            }
             while (queue.Count > MaxSamples || (queue.Count > 1 && _time.GetElapsedTime(queue.Peek().Timestamp, now) > Window)) queue.Dequeue();
+            // The rate runs from the oldest sample in the window to this reading.
             var oldest = queue.Peek();
             var span = _time.GetElapsedTime(oldest.Timestamp, now);
             var progressed = finished - oldest.Finished;
             // Not enough data: too short a span, or no line finished yet in less than half a window (slow molecules
             // finish seconds apart: "0 mol/h" only once half a window has passed without any).
-            if (queue.Count < 2 || span < MinimumSpan || span <= TimeSpan.Zero || (progressed == 0 && span < Window / 2))
+            if (span < MinimumSpan || span <= TimeSpan.Zero || (progressed == 0 && span < Window / 2))
                 return new ScreeningProgress(finished, job.Total, null, null);
             var rate = progressed / span.TotalSeconds;
             var left = Math.Max(0, job.Total - finished);
@@ -140,5 +145,6 @@ public sealed class ScreeningProgressTracker
     {
         public Queue<Sample> Samples { get; } = new();
         public int Last { get; set; }
+        public long LastStored { get; set; }
     }
 }

@@ -147,6 +147,28 @@ public sealed class ScreeningProgressTrackerTests
     }
 
     [Fact]
+    public void Very_frequent_readings_keep_the_whole_window()
+    {
+        var tracker = new ScreeningProgressTracker(_clock);
+        // A reading every 10 ms for 200 s (20 000 readings, far more than the samples kept): 3 lines a second for
+        // 100 s, then 6 a second. After 200 s the 2-minute window holds 20 s of the slow part and 100 s of the fast.
+        ScreeningProgress last = default;
+        var count = 0.0;
+        for (var i = 0; i <= 20_000; i++)
+        {
+            if (i > 0)
+            {
+                _clock.Advance(TimeSpan.FromMilliseconds(10));
+                count += i <= 10_000 ? 0.03 : 0.06;
+            }
+            last = tracker.Observe(Job((int)Math.Round(count)));
+            if (i == 999) Assert.Null(last.PerSecond); // 9.99 s of readings
+            if (i == 1000) Assert.Equal(3.0, last.PerSecond!.Value, 12);
+        }
+        Assert.InRange(last.PerSecond!.Value, (20 * 3 + 100 * 6) / 120.0 - 0.02, (20 * 3 + 100 * 6) / 120.0 + 0.02);
+    }
+
+    [Fact]
     public void A_count_that_goes_down_means_another_job_and_starts_over()
     {
         var tracker = new ScreeningProgressTracker(_clock);
