@@ -342,6 +342,20 @@ public sealed class JobsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_database_failure_while_deleting_is_shown_in_the_page_and_keeps_the_job_and_its_file()
+    {
+        var job = StoredJob(Owner, "stuck", RunStatus.Completed, items: 2);
+        _jobs.FailDeletes = true;
+        var page = RenderPage();
+        await page.Find("[data-testid=job-delete]").ClickAsync(new());
+        await page.Find("[data-testid=job-delete-confirm]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("Job “stuck” could not be deleted because of a server problem", page.Find("[data-testid=job-form-error]").TextContent, StringComparison.Ordinal));
+        Assert.Single(page.FindAll("[data-testid=job-row]"));
+        Assert.True(File.Exists(job.InputPath));
+        Assert.Empty(page.FindAll("[data-testid=job-delete-confirmation]"));
+    }
+
+    [Fact]
     public void Rate_and_eta_come_from_recent_progress_and_show_a_dash_until_there_is_enough()
     {
         // Created a day ago with 600 lines done before a pause: the page must not average over that day.

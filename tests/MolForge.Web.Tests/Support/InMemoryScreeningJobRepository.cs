@@ -60,8 +60,12 @@ internal sealed class InMemoryScreeningJobRepository : IScreeningJobRepository
         yield break;
     }
 
+    /// <summary>When set, deletions fail as a database that went away would.</summary>
+    public bool FailDeletes { get; set; }
+
     public Task<int?> DeleteAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
+        if (FailDeletes) throw new InvalidOperationException("database unavailable");
         lock (Jobs)
         {
             if (!Jobs.TryGetValue(jobId, out var job) || job.Status is RunStatus.Running or RunStatus.Pending) return Task.FromResult<int?>(null);
