@@ -38,6 +38,8 @@ public static class WebHostingExtensions
         };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new JobUploadStore(UploadFolder(options, provider, connection), options.MaxUploadBytes));
+        // Per circuit: the Jobs page's recent readings (rate, ETA) survive navigating away and back.
+        builder.Services.AddScoped(sp => new ScreeningProgressTracker(sp.GetService<TimeProvider>()));
         builder.AddMolForgeScreening(new ScreeningClusterOptions { ClusterConnectionString = provider == DatabaseProvider.PostgreSql ? connection : null }, limits);
         return builder;
     }

@@ -97,6 +97,40 @@ public sealed class SiloJobTests
         }
     }
     [Fact]
+    public async Task A_job_deleted_right_after_its_cancel_leaves_no_rows_and_its_name_starts_afresh()
+    {
+        var db = TestFiles.SqlitePath();
+        var path = TestFiles.Write("deleted.smi", TestFiles.SmilesLines(60, 0));
+        var limits = new ScreeningLimits { ChunkSize = 4, MaxConcurrentScoresPerSilo = 2 };
+        using var host = BuildHost(db, new CountingScorer(TimeSpan.FromMilliseconds(50)), limits);
+        await host.StartAsync();
+        var service = host.Services.GetRequiredService<ScreeningJobService>();
+        var repository = host.Services.GetRequiredService<IScreeningJobRepository>();
+        var job = await service.SubmitAsync(new ScreeningRequest("d", path, new ScoringSettings(Method: "rhf")));
+        while ((await service.GetAsync(job.Id))!.Done < 5) await Task.Delay(50);
+
+        await Assert.ThrowsAsync<ScreeningJobException>(() => service.DeleteAsync("d"));
+        await service.CancelAsync("d");
+        // At once, while chunks may still be finishing their molecules: they must not write rows for a deleted job.
+        var deletion = await service.DeleteAsync("d");
+        Assert.NotNull(deletion);
+        Assert.True(deletion.ItemsRemoved >= 5);
+        Assert.False(deletion.InputFileRemoved);
+        await Task.Delay(2500); // several pump rounds
+        Assert.Null(await service.GetAsync(job.Id));
+        Assert.Empty(await repository.GetStoredIndexesAsync(job.Id, 0, 60));
+        Assert.True(File.Exists(path));
+
+        var again = await service.SubmitAsync(new ScreeningRequest("d", path, new ScoringSettings(Method: "rhf")));
+        Assert.NotEqual(job.Id, again.Id);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var final = await service.WaitAsync(again.Id, null, TimeSpan.FromMilliseconds(100), timeout.Token);
+        await host.StopAsync();
+        Assert.Equal((RunStatus.Completed, 60), (final.Status, final.Done));
+        Assert.Equal(Enumerable.Range(0, 60), (await service.StreamItemsAsync(again.Id).ToListAsync()).Select(i => i.LineIndex));
+    }
+
+    [Fact]
     public async Task A_job_whose_input_changed_fails_with_the_reason_stored_and_resubmitting_clears_it()
     {
         var db = TestFiles.SqlitePath();

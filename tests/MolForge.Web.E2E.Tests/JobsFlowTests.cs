@@ -85,6 +85,19 @@ public sealed class JobsFlowTests(MolForgeAppFixture app)
         await OpenJobsAsync(otherPage);
         await Expect(otherPage.GetByTestId("jobs-empty")).ToBeVisibleAsync();
         Assert.Equal(404, (await other.APIRequest.GetAsync($"/jobs/{jobId}/export/csv")).Status);
+
+        // The owner deletes the finished job after a confirmation: the row, its results and the uploaded file go.
+        var uploads = app.Services?.GetService(typeof(MolForge.Web.Jobs.JobUploadStore)) as MolForge.Web.Jobs.JobUploadStore;
+        var uploaded = uploads is null ? [] : Directory.GetFiles(uploads.Folder, "*small-set.smi", SearchOption.AllDirectories);
+        if (uploads is not null) Assert.Single(uploaded);
+        await row.GetByTestId("job-delete").ClickAsync();
+        await Expect(page.GetByTestId("job-delete-confirmation")).ToContainTextAsync("Delete job “e2e screen”, its 8 stored results and its uploaded file?");
+        await BrowserSteps.ShotAsync(page, app, "08b-jobs-delete-confirm");
+        await page.GetByTestId("job-delete-confirm").ClickAsync();
+        await Expect(page.GetByTestId("job-submitted")).ToContainTextAsync("Job “e2e screen” deleted with its 8 stored results and its uploaded file.");
+        await Expect(page.GetByTestId("jobs-empty")).ToBeVisibleAsync();
+        Assert.Equal(404, (await context.APIRequest.GetAsync($"/jobs/{jobId}/export/csv")).Status);
+        foreach (var file in uploaded) Assert.False(File.Exists(file), $"{file} should have been deleted with its job");
     }
 
     [ChromiumFact]

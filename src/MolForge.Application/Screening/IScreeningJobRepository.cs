@@ -33,11 +33,16 @@ public interface IScreeningJobRepository
     Task<IReadOnlyDictionary<int, int>> CountItemsPerChunkAsync(Guid jobId, int chunkSize, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the items that are not stored yet and adds them to the job's Done/Failed counts in the same
-    /// transaction. Returns how many were new.</summary>
+    /// transaction. Returns how many were new (0 when the job no longer exists: nothing is written).</summary>
     Task<int> SaveItemsAsync(Guid jobId, IReadOnlyList<ScreeningItem> items, CancellationToken cancellationToken = default);
 
     /// <summary>Items of a job ordered by line index, streamed in pages.</summary>
     IAsyncEnumerable<ScreeningItem> StreamItemsAsync(Guid jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the job and all its items (the stored results, which are also its checkpoint) in one
+    /// transaction, unless the job is running or pending: a job resumed meanwhile is left whole. Returns the number of
+    /// items removed, or null when nothing was deleted (no such job, or it is running or pending).</summary>
+    Task<int?> DeleteAsync(Guid jobId, CancellationToken cancellationToken = default);
 
     /// <summary>Items of a job with status invalid or failed, ordered by line index, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<ScreeningItem>> ListProblemsAsync(Guid jobId, int limit, CancellationToken cancellationToken = default);

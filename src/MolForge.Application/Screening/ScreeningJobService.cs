@@ -18,6 +18,13 @@ public sealed class ScreeningJobException : Exception
     public ScreeningJobException(string message, Exception inner) : base(message, inner) { }
 }
 
+/// <summary>What <see cref="ScreeningJobService.DeleteAsync"/> removed.</summary>
+/// <param name="Job">The job as it was just before it was deleted.</param>
+/// <param name="ItemsRemoved">Stored results (one per input line finished) removed with it.</param>
+/// <param name="InputFileRemoved">The job's input file was removed too (an upload under the upload folder the caller
+/// named, used by no other job); false: it was kept.</param>
+public sealed record ScreeningJobDeletion(ScreeningJob Job, int ItemsRemoved, bool InputFileRemoved);
+
 /// <summary>The screening use cases the CLI and the web app call: submit or resume a job, read, list and cancel jobs,
 /// stream items. Processing itself happens on the cluster behind <see cref="IScreeningJobDispatcher"/>.</summary>
 public sealed class ScreeningJobService(IScreeningJobRepository repository, ScreeningLimits limits, IScreeningJobDispatcher? dispatcher = null)
@@ -103,6 +110,62 @@ public sealed class ScreeningJobService(IScreeningJobRepository repository, Scre
             if (dispatcher is not null) await dispatcher.StopAsync(job.Id, cancellationToken).ConfigureAwait(false);
         }
         return job;
+    }
+
+    /// <summary>Deletes a job that is not running: its row, its stored results (which are also its checkpoint) and,
+    /// when <paramref name="uploadFolder"/> is given and the input file lies under it (an upload the web app stored
+    /// for this job) and no other job reads it, the input file. A file outside that folder — an input the CLI only
+    /// read — is never touched. Returns null when there is no such job.</summary>
+    /// <param name="name">Job name.</param>
+    /// <param name="ownerId">Owner: only the owner's job of that name is deleted.</param>
+    /// <param name="uploadFolder">The folder the caller stores uploads in (null: never delete an input file).</param>
+    /// <param name="cancellationToken">Cancels the deletion (before it commits).</param>
+    /// <exception cref="ScreeningJobException">The job is running or pending: cancel it first.</exception>
+    public async Task<ScreeningJobDeletion?> DeleteAsync(string name, string ownerId = LocalOwner, string? uploadFolder = null, CancellationToken cancellationToken = default)
+    {
+        var job = await repository.FindAsync(ownerId, name, cancellationToken).ConfigureAwait(false);
+        if (job is null) return null;
+        var removed = job.Status is RunStatus.Running or RunStatus.Pending ? null : await repository.DeleteAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        if (removed is null)
+        {
+            // Running (or resumed between the read and the delete), or deleted by someone else meanwhile.
+            var current = await repository.GetAsync(job.Id, cancellationToken).ConfigureAwait(false);
+            if (current is null) return null;
+            throw new ScreeningJobException($"job '{job.Name}' is {current.Status.ToString().ToLowerInvariant()}; cancel it first, then delete it");
+        }
+        var fileRemoved = false;
+        if (uploadFolder is not null && IsUnderFolder(uploadFolder, job.InputPath))
+        {
+            var others = await repository.ListAsync(null, cancellationToken).ConfigureAwait(false);
+            if (!others.Any(j => j.Id != job.Id && string.Equals(Path.GetFullPath(j.InputPath), Path.GetFullPath(job.InputPath), StringComparison.Ordinal)))
+                fileRemoved = TryDeleteFile(job.InputPath);
+        }
+        return new ScreeningJobDeletion(job, removed.Value, fileRemoved);
+    }
+
+    /// <summary>True when <paramref name="path"/> lies inside <paramref name="folder"/> (full paths; the folder itself
+    /// and paths that only share a prefix with it are not inside).</summary>
+    public static bool IsUnderFolder(string folder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(path);
+        if (folder.Length == 0 || path.Length == 0) return false;
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(path).StartsWith(root, StringComparison.Ordinal);
+    }
+
+    private static bool TryDeleteFile(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return false;
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The job's items in line order (one per input record once the job is complete).</summary>

@@ -111,6 +111,8 @@ internal sealed class EfScreeningJobRepository(IDbContextFactory<MolForgeDbConte
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // A deleted job takes no more items (a chunk may still be winding down after a cancel and a delete).
+        if (!await db.ScreeningJobs.AnyAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false)) return 0;
         var indexes = items.Select(i => i.LineIndex).Distinct().ToList();
         var existing = (await db.ScreeningItems.AsNoTracking()
             .Where(i => i.JobId == jobId && indexes.Contains(i.LineIndex))
@@ -122,12 +124,32 @@ internal sealed class EfScreeningJobRepository(IDbContextFactory<MolForgeDbConte
         var done = fresh.Count(i => i.Status == ScreeningItemStatus.Done);
         var failed = fresh.Count - done;
         var now = DateTimeOffset.UtcNow;
-        await db.ScreeningJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
+        var counted = await db.ScreeningJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Done, j => j.Done + done)
             .SetProperty(j => j.Failed, j => j.Failed + failed)
             .SetProperty(j => j.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+        // The job was deleted (a chunk still winding down after a cancel): roll back rather than leave orphan rows
+        // (SQLite without foreign-key enforcement would keep them).
+        if (counted == 0) return 0;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return fresh.Count;
+    }
+
+    public async Task<int?> DeleteAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Claim the row first (an UPDATE holds its row lock on PostgreSQL, the write lock on SQLite, until commit) and
+        // only while the job is not running: a concurrent resume waits, then finds no job.
+        var now = DateTimeOffset.UtcNow;
+        var claimed = await db.ScreeningJobs.Where(j => j.Id == jobId && j.Status != RunStatus.Running && j.Status != RunStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.UpdatedAt, now), cancellationToken).ConfigureAwait(false);
+        if (claimed == 0) return null;
+        // Items explicitly (the foreign key also cascades, but SQLite enforces it only with foreign keys on).
+        var items = await db.ScreeningItems.Where(i => i.JobId == jobId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.ScreeningJobs.Where(j => j.Id == jobId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return items;
     }
 
     public async IAsyncEnumerable<ScreeningItem> StreamItemsAsync(Guid jobId, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Components.Forms;
+using MolForge.Application.Screening;
 
 namespace MolForge.Web.Jobs;
 
@@ -60,7 +61,7 @@ public sealed class JobUploadStore(string folder, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
         // Only files inside the upload folder (a job's input elsewhere, e.g. from the CLI, is never touched).
-        if (!Path.GetFullPath(path).StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return;
+        if (!ScreeningJobService.IsUnderFolder(folder, path)) return;
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

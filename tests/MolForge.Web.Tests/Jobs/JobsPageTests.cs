@@ -3,6 +3,7 @@ using System.Text;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MolForge.Application.Design;
 using MolForge.Application.Screening;
 using MolForge.Application.Storage;
@@ -24,6 +25,7 @@ public sealed class JobsPageTests : IAsyncLifetime
     private readonly InMemoryScreeningJobRepository _jobs = new();
     private readonly string _uploads = Path.Combine(Path.GetTempPath(), "molforge-web-tests", Guid.NewGuid().ToString("N"));
 
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
     private IScreeningJobDispatcher? _dispatcher;
 
     private sealed class UnreachableCluster : IScreeningJobDispatcher
@@ -32,7 +34,7 @@ public sealed class JobsPageTests : IAsyncLifetime
         public Task StopAsync(Guid jobId, CancellationToken cancellationToken = default) => Task.CompletedTask;
     }
 
-    private IRenderedComponent<JobsPage> RenderPage()
+    private IRenderedComponent<JobsPage> RenderPage(TimeSpan? pollInterval = null)
     {
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
@@ -40,11 +42,12 @@ public sealed class JobsPageTests : IAsyncLifetime
         _ctx.Services.AddSingleton(new DesignLimits());
         _ctx.Services.AddSingleton(new ScreeningJobService(_jobs, new ScreeningLimits { MaxInputBytes = Limit }, _dispatcher));
         _ctx.Services.AddSingleton(new JobUploadStore(_uploads, Limit));
+        _ctx.Services.AddSingleton(new ScreeningProgressTracker(_clock));
         var auth = _ctx.AddAuthorization();
         auth.SetAuthorized("chemist@lab.example");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Owner));
         _ctx.Render<MudPopoverProvider>();
-        return _ctx.Render<JobsPage>();
+        return pollInterval is { } poll ? _ctx.Render<JobsPage>(p => p.Add(x => x.PollInterval, poll)) : _ctx.Render<JobsPage>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -266,5 +269,108 @@ public sealed class JobsPageTests : IAsyncLifetime
 
         await page.Find("[data-testid=job-problems-toggle]").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=job-problems]")));
+    }
+
+    /// <summary>A stored job of <paramref name="owner"/> with <paramref name="items"/> results, its input written
+    /// under the owner's upload folder (as the page stores uploads) unless <paramref name="inputPath"/> is given.</summary>
+    private ScreeningJob StoredJob(string owner, string name, RunStatus status, int items, string? inputPath = null)
+    {
+        var path = inputPath ?? Path.Combine(_uploads, owner, $"20261125080000-{Guid.NewGuid().ToString("N")[..8]}-{name}.smi");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat("CCO\n", Math.Max(1, items))));
+        var spec = new ScreeningJobSpec(new ScoringSettings(Method: "rhf"), 16, "smi").ToJson();
+        var job = new ScreeningJob { Name = name, OwnerId = owner, InputPath = path, SettingsJson = spec, Status = status, Total = Math.Max(1, items), Done = items };
+        _jobs.Jobs[job.Id] = job;
+        for (var i = 0; i < items; i++) _jobs.Items.Add(new ScreeningItem { JobId = job.Id, LineIndex = i, Smiles = "CCO", Status = ScreeningItemStatus.Done });
+        return job;
+    }
+
+    [Fact]
+    public async Task Deleting_asks_for_confirmation_then_removes_the_users_job_its_results_and_its_upload_only()
+    {
+        var mine = StoredJob(Owner, "set", RunStatus.Completed, items: 2);
+        var theirs = StoredJob("user-2", "set", RunStatus.Completed, items: 3);
+        var page = RenderPage();
+        Assert.Single(page.FindAll("[data-testid=job-row]"));
+
+        // Keep: nothing happens.
+        await page.Find("[data-testid=job-delete]").ClickAsync(new());
+        Assert.Contains("Delete job “set”, its 2 stored results and its uploaded file?", page.Find("[data-testid=job-delete-confirmation]").TextContent, StringComparison.Ordinal);
+        await page.Find("[data-testid=job-delete-keep]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=job-delete-confirmation]")));
+        Assert.Equal(2, _jobs.Jobs.Count);
+        Assert.True(File.Exists(mine.InputPath));
+
+        await page.Find("[data-testid=job-delete]").ClickAsync(new());
+        await page.Find("[data-testid=job-delete-confirm]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("Job “set” deleted with its 2 stored results and its uploaded file.", page.Find("[data-testid=job-submitted]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=job-row]"));
+        Assert.NotNull(page.Find("[data-testid=jobs-empty]"));
+        Assert.False(File.Exists(mine.InputPath));
+        Assert.DoesNotContain(_jobs.Items, i => i.JobId == mine.Id);
+
+        // The other user's job of the same name, its results and its upload are untouched.
+        Assert.Same(theirs, Assert.Single(_jobs.Jobs.Values));
+        Assert.Equal(3, _jobs.Items.Count(i => i.JobId == theirs.Id));
+        Assert.True(File.Exists(theirs.InputPath));
+    }
+
+    [Fact]
+    public async Task A_running_job_has_no_delete_button_and_an_input_outside_the_upload_folder_is_kept()
+    {
+        StoredJob(Owner, "busy", RunStatus.Running, items: 1);
+        var outside = Path.Combine(Path.GetTempPath(), "molforge-web-tests", $"{Guid.NewGuid():N}-own.smi");
+        var cancelled = StoredJob(Owner, "own", RunStatus.Cancelled, items: 1, inputPath: outside);
+        try
+        {
+            var page = RenderPage();
+            var busy = page.Find("[data-testid=job-row][data-job-name=busy]");
+            Assert.Empty(busy.QuerySelectorAll("[data-testid=job-delete]"));
+            Assert.NotNull(busy.QuerySelector("[data-testid=job-cancel]"));
+
+            await page.Find("[data-testid=job-row][data-job-name=own] [data-testid=job-delete]").ClickAsync(new());
+            await page.Find("[data-testid=job-delete-confirm]").ClickAsync(new());
+            page.WaitForAssertion(() => Assert.Contains("Job “own” deleted with its 1 stored result.", page.Find("[data-testid=job-submitted]").TextContent, StringComparison.Ordinal));
+            Assert.True(File.Exists(outside)); // not an upload of this app: never deleted
+            Assert.False(_jobs.Jobs.ContainsKey(cancelled.Id));
+            Assert.Single(page.FindAll("[data-testid=job-row]"));
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
+    public async Task A_database_failure_while_deleting_is_shown_in_the_page_and_keeps_the_job_and_its_file()
+    {
+        var job = StoredJob(Owner, "stuck", RunStatus.Completed, items: 2);
+        _jobs.FailDeletes = true;
+        var page = RenderPage();
+        await page.Find("[data-testid=job-delete]").ClickAsync(new());
+        await page.Find("[data-testid=job-delete-confirm]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("Job “stuck” could not be deleted because of a server problem", page.Find("[data-testid=job-form-error]").TextContent, StringComparison.Ordinal));
+        Assert.Single(page.FindAll("[data-testid=job-row]"));
+        Assert.True(File.Exists(job.InputPath));
+        Assert.Empty(page.FindAll("[data-testid=job-delete-confirmation]"));
+    }
+
+    [Fact]
+    public void Rate_and_eta_come_from_recent_progress_and_show_a_dash_until_there_is_enough()
+    {
+        // Created a day ago with 600 lines done before a pause: the page must not average over that day.
+        var job = StoredJob(Owner, "long", RunStatus.Running, items: 0);
+        job.Total = 1000;
+        job.Done = 600;
+        job.CreatedAt = _clock.GetUtcNow().AddDays(-1);
+        var page = RenderPage(TimeSpan.FromMilliseconds(20));
+        Assert.Equal("—", page.Find("[data-testid=job-rate]").TextContent);
+        Assert.EndsWith("ETA —", page.Find("[data-testid=job-eta]").TextContent, StringComparison.Ordinal);
+
+        // 20 more lines in the next 10 s (the page re-reads the list while the job runs): 2 lines/s.
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        job.Done = 620;
+        page.WaitForAssertion(() => Assert.Equal("7200 mol/h", page.Find("[data-testid=job-rate]").TextContent));
+        Assert.Equal("62% · ETA 3m10s", page.Find("[data-testid=job-eta]").TextContent);
     }
 }

@@ -60,6 +60,20 @@ internal sealed class InMemoryScreeningJobRepository : IScreeningJobRepository
         yield break;
     }
 
+    /// <summary>When set, deletions fail as a database that went away would.</summary>
+    public bool FailDeletes { get; set; }
+
+    public Task<int?> DeleteAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        if (FailDeletes) throw new InvalidOperationException("database unavailable");
+        lock (Jobs)
+        {
+            if (!Jobs.TryGetValue(jobId, out var job) || job.Status is RunStatus.Running or RunStatus.Pending) return Task.FromResult<int?>(null);
+            Jobs.TryRemove(jobId, out _);
+            return Task.FromResult<int?>(Items.RemoveAll(i => i.JobId == jobId));
+        }
+    }
+
     public Task<IReadOnlyList<ScreeningItem>> ListProblemsAsync(Guid jobId, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ScreeningItem>>(Items.Where(i => i.JobId == jobId && i.Status != ScreeningItemStatus.Done).OrderBy(i => i.LineIndex).Take(limit).ToList());
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using MolForge.Application.Screening;
 using MolForge.Application.Storage;
 using MolForge.Cli.Infrastructure;
 using Spectre.Console;
@@ -7,67 +7,58 @@ using Spectre.Console;
 namespace MolForge.Cli.Verbs.Screening;
 
 /// <summary>Shows a job's progress on stderr: a Spectre.Console progress bar with rate and ETA on a terminal, plain
-/// lines (every few seconds) otherwise. Rate and ETA count only lines finished by this run.</summary>
-internal abstract class ScreenProgressView
+/// lines (every few seconds) otherwise. Rate and ETA come from <see cref="ScreeningProgressTracker"/> (recent
+/// progress only, "—" until there is enough data).</summary>
+internal abstract class ScreenProgressView(TimeProvider time)
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private int? _startCount;
+    private readonly ScreeningProgressTracker _tracker = new(time);
+
+    /// <summary>The clock of the readings.</summary>
+    protected TimeProvider Time => time;
 
     /// <summary>A view suited to where stderr goes.</summary>
-    public static ScreenProgressView Create(CliIO io, string jobName)
+    /// <param name="io">The streams (a bar only when stderr is the console's terminal).</param>
+    /// <param name="jobName">The job's name.</param>
+    /// <param name="time">The clock (default: the system's; tests pass a fake one).</param>
+    public static ScreenProgressView Create(CliIO io, string jobName, TimeProvider? time = null)
     {
         var terminal = ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected;
-        return terminal ? new BarView(jobName) : new LineView(io.Error, jobName);
+        return terminal ? new BarView(jobName, time ?? TimeProvider.System) : new LineView(io.Error, time ?? TimeProvider.System);
     }
 
     /// <summary>Runs <paramref name="wait"/>, rendering each reading it reports.</summary>
     public abstract Task<ScreeningJob> RunAsync(Func<IProgress<ScreeningJob>, Task<ScreeningJob>> wait, ScreeningJob initial);
 
-    /// <summary>Lines per second in this run, and the estimated time left.</summary>
-    protected (double Rate, TimeSpan? Eta) Measure(ScreeningJob job)
+    /// <summary>Records a reading: counts with the recent rate and the estimated time left.</summary>
+    protected ScreeningProgress Measure(ScreeningJob job) => _tracker.Observe(job);
+
+    /// <summary>The plain one-line form (rate and ETA while the job runs).</summary>
+    protected static string Describe(ScreeningJob job, ScreeningProgress p)
     {
-        var finished = job.Done + job.Failed;
-        _startCount ??= finished;
-        var seconds = _clock.Elapsed.TotalSeconds;
-        var rate = seconds > 0 ? (finished - _startCount.Value) / seconds : 0;
-        TimeSpan? eta = rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, job.Total - finished) / rate) : null;
-        return (rate, eta);
+        var counts = string.Create(CultureInfo.InvariantCulture, $"screen {job.Name}: {p.Finished}/{p.Total} ({p.Percent:F1}%), {job.Failed} invalid/failed");
+        return job.Status is RunStatus.Running or RunStatus.Pending ? $"{counts}, rate {p.RateText}, ETA {p.RemainingText}" : counts;
     }
 
-    /// <summary>The plain one-line form.</summary>
-    protected string Describe(ScreeningJob job)
+    private sealed class LineView(TextWriter error, TimeProvider time) : ScreenProgressView(time)
     {
-        var finished = job.Done + job.Failed;
-        var (rate, eta) = Measure(job);
-        var percent = job.Total > 0 ? 100.0 * finished / job.Total : 100;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"screen {job.Name}: {finished}/{job.Total} ({percent:F1}%), {job.Failed} invalid/failed, {rate * 3600:F0} mol/h, ETA {(eta is { } e ? Format(e) : "--")}");
-    }
-
-    private static string Format(TimeSpan t) => t.TotalHours >= 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}h{t.Minutes:D2}m")
-        : string.Create(CultureInfo.InvariantCulture, $"{t.Minutes}m{t.Seconds:D2}s");
-
-    private sealed class LineView(TextWriter error, string name) : ScreenProgressView
-    {
-        private DateTime _next = DateTime.MinValue;
+        private DateTimeOffset _next = DateTimeOffset.MinValue;
 
         public override async Task<ScreeningJob> RunAsync(Func<IProgress<ScreeningJob>, Task<ScreeningJob>> wait, ScreeningJob initial)
         {
             var progress = new SyncReporter(job =>
             {
-                if (DateTime.UtcNow < _next) return;
-                _next = DateTime.UtcNow.AddSeconds(5);
-                error.WriteLine(Describe(job));
+                var reading = Measure(job); // every reading is a sample; a line only every 5 s
+                if (Time.GetUtcNow() < _next) return;
+                _next = Time.GetUtcNow().AddSeconds(5);
+                error.WriteLine(Describe(job, reading));
             });
             var final = await wait(progress).ConfigureAwait(false);
-            error.WriteLine(Describe(final));
-            _ = name;
+            error.WriteLine(Describe(final, Measure(final)));
             return final;
         }
     }
 
-    private sealed class BarView(string name) : ScreenProgressView
+    private sealed class BarView(string name, TimeProvider time) : ScreenProgressView(time)
     {
         public override async Task<ScreeningJob> RunAsync(Func<IProgress<ScreeningJob>, Task<ScreeningJob>> wait, ScreeningJob initial)
         {
@@ -75,20 +66,25 @@ internal abstract class ScreenProgressView
             ScreeningJob final = initial;
             await console.Progress()
                 .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask(Markup.Escape(name), maxValue: Math.Max(1, initial.Total));
+                    task.Value = initial.Done + initial.Failed;
                     var progress = new SyncReporter(job =>
                     {
-                        var (rate, _) = Measure(job);
-                        task.MaxValue = Math.Max(1, job.Total);
-                        task.Value = job.Done + job.Failed;
-                        task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                            $"{name} {job.Done + job.Failed}/{job.Total} ({job.Failed} bad) {rate * 3600:F0} mol/h"));
+                        var p = Measure(job);
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Finished;
+                        // Spectre's own remaining-time column would count the lines of earlier runs as this run's speed.
+                        var counts = string.Create(CultureInfo.InvariantCulture, $"{name} {p.Finished}/{p.Total} ({job.Failed} bad)");
+                        task.Description = Markup.Escape(job.Status is RunStatus.Running or RunStatus.Pending
+                            ? $"{counts} rate {p.RateText} ETA {p.RemainingText}"
+                            : $"{counts} {ScreeningCli.StatusName(job.Status)}");
                     });
                     final = await wait(progress).ConfigureAwait(false);
-                    task.Value = task.MaxValue;
+                    // A cancelled or failed job stays where it stopped (not a full bar).
+                    task.Value = final.Status == RunStatus.Completed ? task.MaxValue : final.Done + final.Failed;
                 }).ConfigureAwait(false);
             return final;
         }
