@@ -34,7 +34,9 @@ internal static class CliApp
             var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             var code = await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return code;
+            // System.CommandLine reports a command line it cannot parse (missing argument, unknown option or verb)
+            // with exit code 1, which the contract reserves for invalid input lines: bad usage is 2.
+            return parse.Errors.Count > 0 ? ExitCodes.Fatal : code;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
