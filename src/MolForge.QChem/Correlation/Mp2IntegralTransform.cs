@@ -1,0 +1,215 @@
+using System.Numerics.Tensors;
+using MolForge.QChem.Basis;
+using MolForge.QChem.Integrals;
+using MolForge.QChem.LinearAlgebra;
+
+namespace MolForge.QChem.Correlation;
+
+/// <summary>The exchange-type MO integrals (ia|jb) of MP2 by four quarter transformations over AO integrals computed
+/// shell quartet by shell quartet, batched over the occupied index i in the manner of the semi-direct MP2 of
+/// Head-Gordon, Pople &amp; Frisch (Chem. Phys. Lett. 153, 503 (1988)):
+/// <list type="number">
+/// <item>for each ket shell pair (λσ) (in parallel) the AO integrals (μν|λσ) over all bra pairs (Schwarz screened,
+/// Häser &amp; Ahlrichs 1989) fill an N × N block per ket function pair λ ≥ σ, which is transformed at once:
+/// (iν|λσ) = Σ_μ C_μi (μν|λσ), then (ia|λσ) = Σ_ν C_νa (iν|λσ), kept for the occupied batch;</item>
+/// <item>for each i of the batch (in parallel) (ia|jσ)-type contraction over the occupied index first,
+/// Z_λja = Σ_σ C_σj (ia|λσ), then (ia|jb) = Σ_λ C_λb Z_λja, block (i, j) at a time so that it stays in cache.</item>
+/// </list>
+/// Work O(o N⁴/2 + o²v N² + o²v² N) multiply–adds, inner loops are SIMD multiply–adds over spans without allocation;
+/// memory o²v² for the result plus N(N+1)/2 · n_batch · v for the half-transformed integrals.</summary>
+internal static class Mp2IntegralTransform
+{
+    /// <summary>Bytes of the per-thread scratch of the first half (AO block of one ket shell pair, first quarter).</summary>
+    public static long FirstHalfScratchBytes(int nbf, int maxL, int batch)
+    {
+        var s = (maxL + 1) * (maxL + 2) / 2;
+        return 8L * ((long)s * s * nbf * nbf + (long)batch * nbf);
+    }
+
+    /// <summary>Bytes of the per-thread scratch of the second half (Z over λ, j, a).</summary>
+    public static long SecondHalfScratchBytes(int nbf, int occupied, int virtuals) => 8L * nbf * occupied * virtuals;
+
+    /// <summary>Bytes of the half-transformed integrals per occupied orbital of a batch.</summary>
+    public static long HalfTransformedBytesPerOccupied(int nbf, int virtuals) => 8L * nbf * (nbf + 1) / 2 * virtuals;
+
+    /// <summary>K[i][(j·v + a)·v + b] = (ia|jb) for the occupied columns of <paramref name="cOcc"/> (N × o) and the
+    /// virtual columns of <paramref name="cVir"/> (N × v), occupied processed <paramref name="batch"/> at a time.</summary>
+    public static double[][] Ovov(FockBuilder fock, BasisSet basis, Matrix cOcc, Matrix cVir, int batch, double threshold,
+        CancellationToken cancellationToken, out int passes)
+    {
+        var n = cOcc.Rows;
+        var o = cOcc.Cols;
+        var v = cVir.Cols;
+        var k = new double[o][];
+        for (var i = 0; i < o; i++) k[i] = new double[(long)o * v * v > Array.MaxLength ? throw new QChemInputException("MP2: too many (ia|jb) integrals per occupied orbital") : o * v * v];
+        var npair = n * (n + 1) / 2;
+        var half = new double[npair][];
+        batch = Math.Clamp(batch, 1, Math.Max(1, o));
+        for (var p = 0; p < npair; p++) half[p] = new double[batch * v];
+        passes = 0;
+        for (var i0 = 0; i0 < o; i0 += batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var nb = Math.Min(batch, o - i0);
+            FirstHalf(fock, basis, cOcc, cVir, i0, nb, threshold, half, cancellationToken);
+            SecondHalf(cOcc, cVir, i0, nb, half, k, cancellationToken);
+            passes++;
+        }
+        return k;
+    }
+
+    private static int PairIndex(int a, int b) => a >= b ? a * (a + 1) / 2 + b : b * (b + 1) / 2 + a;
+
+    /// <summary>half[λσ][ii·v + a] = (i0+ii a|λσ) for λ ≥ σ.</summary>
+    private static void FirstHalf(FockBuilder fock, BasisSet basis, Matrix cOcc, Matrix cVir, int i0, int nb, double threshold,
+        double[][] half, CancellationToken cancellationToken)
+    {
+        var n = cOcc.Rows;
+        var o = cOcc.Cols;
+        var v = cVir.Cols;
+        var pairs = fock.Pairs;
+        var count = pairs.Count;
+        var maxL = basis.MaxL;
+        var s = (maxL + 1) * (maxL + 2) / 2;
+        var co = cOcc.Data;
+        var cv = cVir.Data;
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, count, options,
+            () => (Engine: new EriEngine(maxL), Buffer: new double[FockBuilder.MaxQuartetSize(maxL)], X: new double[s * s * n * n], T1: new double[nb * n]),
+            (idx, _, st) =>
+            {
+                var ket = pairs[count - 1 - idx]; // larger shells (later pairs) first
+                int fc = ket.A.FirstFunction, fd = ket.B.FirstFunction, sc = ket.A.Size, sd = ket.B.Size;
+                var kc = sc * sd;
+                var nn = n * n;
+                var x = st.X.AsSpan(0, kc * nn);
+                x.Clear();
+                var cut = threshold / ket.Schwarz;
+                for (var ab = 0; ab < count; ab++)
+                {
+                    var bra = pairs[ab];
+                    if (bra.Schwarz < cut) continue;
+                    st.Engine.Compute(bra, ket, st.Buffer);
+                    Scatter(bra, kc, st.Buffer, st.X, n);
+                }
+                var sameShell = ket.IndexA == ket.IndexB;
+                var t1 = st.T1;
+                for (var ic = 0; ic < sc; ic++)
+                    for (var id = 0; id < sd; id++)
+                    {
+                        int lam = fc + ic, sig = fd + id;
+                        if (sameShell && lam < sig) continue;
+                        var xk = st.X.AsSpan((ic * sd + id) * nn, nn);
+                        // first quarter: T1[ii][ν] = Σ_μ C_μi (μν|λσ)
+                        t1.AsSpan(0, nb * n).Clear();
+                        for (var mu = 0; mu < n; mu++)
+                        {
+                            var row = xk.Slice(mu * n, n);
+                            var crow = co.AsSpan(mu * o + i0, nb);
+                            for (var ii = 0; ii < nb; ii++)
+                            {
+                                var c = crow[ii];
+                                if (c == 0) continue;
+                                var acc = t1.AsSpan(ii * n, n);
+                                TensorPrimitives.MultiplyAdd(row, c, acc, acc);
+                            }
+                        }
+                        // second quarter: (ia|λσ) = Σ_ν T1[ii][ν] C_νa
+                        var dest = half[PairIndex(lam, sig)];
+                        dest.AsSpan(0, nb * v).Clear();
+                        for (var ii = 0; ii < nb; ii++)
+                        {
+                            var acc = dest.AsSpan(ii * v, v);
+                            var t = t1.AsSpan(ii * n, n);
+                            for (var nu = 0; nu < n; nu++)
+                            {
+                                var w = t[nu];
+                                if (w == 0) continue;
+                                TensorPrimitives.MultiplyAdd(cv.AsSpan(nu * v, v), w, acc, acc);
+                            }
+                        }
+                    }
+                return st;
+            },
+            _ => { });
+    }
+
+    /// <summary>X[(ic·sd + id)][μ][ν] = X[..][ν][μ] = (μν|λσ) for the functions of one bra pair.</summary>
+    private static void Scatter(ShellPair bra, int kc, ReadOnlySpan<double> values, double[] x, int n)
+    {
+        int fa = bra.A.FirstFunction, fb = bra.B.FirstFunction, sa = bra.A.Size, sb = bra.B.Size;
+        var nn = n * n;
+        var idx = 0;
+        for (var ia = 0; ia < sa; ia++)
+        {
+            var mu = fa + ia;
+            for (var ib = 0; ib < sb; ib++)
+            {
+                var nu = fb + ib;
+                int o1 = mu * n + nu, o2 = nu * n + mu;
+                for (var c = 0; c < kc; c++, idx++)
+                {
+                    var val = values[idx];
+                    x[c * nn + o1] = val;
+                    x[c * nn + o2] = val;
+                }
+            }
+        }
+    }
+
+    /// <summary>k[i0+ii][(j·v+a)·v+b] = (ia|jb) from the half-transformed (ia|λσ).</summary>
+    private static void SecondHalf(Matrix cOcc, Matrix cVir, int i0, int nb, double[][] half, double[][] k, CancellationToken cancellationToken)
+    {
+        var n = cOcc.Rows;
+        var o = cOcc.Cols;
+        var v = cVir.Cols;
+        var co = cOcc.Data;
+        var cv = cVir.Data;
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, nb, options, () => new double[(long)n * o * v > Array.MaxLength ? throw new QChemInputException("MP2: intermediate too large") : n * o * v],
+            (ii, _, z) =>
+            {
+                var ov = o * v;
+                // third quarter: Z[λ][j][a] = Σ_σ C_σj (ia|λσ)
+                for (var lam = 0; lam < n; lam++)
+                {
+                    var zl = z.AsSpan(lam * ov, ov);
+                    zl.Clear();
+                    for (var sig = 0; sig < n; sig++)
+                    {
+                        var h = half[PairIndex(lam, sig)].AsSpan(ii * v, v);
+                        var crow = co.AsSpan(sig * o, o);
+                        for (var j = 0; j < o; j++)
+                        {
+                            var c = crow[j];
+                            if (c == 0) continue;
+                            var acc = zl.Slice(j * v, v);
+                            TensorPrimitives.MultiplyAdd(h, c, acc, acc);
+                        }
+                    }
+                }
+                // fourth quarter, one (i, j) block (v × v) at a time: (ia|jb) = Σ_λ Z[λ][j][a] C_λb
+                var ki = k[i0 + ii];
+                var vv = v * v;
+                for (var j = 0; j < o; j++)
+                {
+                    var block = ki.AsSpan(j * vv, vv);
+                    block.Clear();
+                    for (var lam = 0; lam < n; lam++)
+                    {
+                        var zr = z.AsSpan(lam * ov + j * v, v);
+                        var crow = cv.AsSpan(lam * v, v);
+                        for (var a = 0; a < v; a++)
+                        {
+                            var w = zr[a];
+                            if (w == 0) continue;
+                            var acc = block.Slice(a * v, v);
+                            TensorPrimitives.MultiplyAdd(crow, w, acc, acc);
+                        }
+                    }
+                }
+                return z;
+            },
+            _ => { });
+    }
+}
