@@ -33,8 +33,13 @@ public sealed class QuantumChemistryService(IVqeEngine? vqe = null)
         Mp2Result? mp2 = null;
         var naturalOrbitals = active is not null && request.Orbitals == ActiveOrbitals.Mp2Natural;
         if (active is { } av) ActiveSpaceBuilder.Validate(av.Item1, av.Item2, scf.OccupiedCount, scf.OrbitalEnergies.Length);
+        var mp2Seconds = 0.0;
         if (request.Method == QChemMethod.Mp2 || naturalOrbitals)
+        {
+            var mp2Clock = Stopwatch.StartNew();
             mp2 = Mp2Solver.Run(scf, new Mp2Options { FrozenCore = request.FrozenCore, ComputeDensity = naturalOrbitals }, cancellationToken);
+            mp2Seconds = mp2Clock.Elapsed.TotalSeconds;
+        }
         if (active is { } a)
         {
             ints = naturalOrbitals ? ActiveSpaceBuilder.BuildFromNaturalOrbitals(scf, mp2!, a.Item1, a.Item2) : ActiveSpaceBuilder.Build(scf, a.Item1, a.Item2);
@@ -48,7 +53,7 @@ public sealed class QuantumChemistryService(IVqeEngine? vqe = null)
         }
         return new QuantumChemistryResult
         {
-            Scf = scf, Mp2 = mp2, ActiveSpace = ints, CasciEnergy = ci?.Energy, CasciConverged = ci?.Converged, Vqe = vqeOutcome,
+            Scf = scf, Mp2 = mp2, Mp2Seconds = mp2Seconds, ActiveSpace = ints, CasciEnergy = ci?.Energy, CasciConverged = ci?.Converged, Vqe = vqeOutcome,
             Seconds = clock.Elapsed.TotalSeconds, Title = geometry.Title,
         };
     }

@@ -129,6 +129,7 @@ internal sealed class QchemVerb : ICliVerb
                 w.WriteNumber("e_mp2_same_spin", mp2.SameSpinEnergy);
                 w.WriteNumber("e_mp2_opposite_spin", mp2.OppositeSpinEnergy);
                 w.WriteNumber("mp2_frozen_core", mp2.FrozenCore);
+                w.WriteNumber("mp2_seconds", Math.Round(r.Mp2Seconds, 4));
             }
             if (r.ActiveSpace is { } a)
             {

@@ -73,7 +73,7 @@ internal static class Mp2IntegralTransform
         var s = (maxL + 1) * (maxL + 2) / 2;
         var co = cOcc.Data;
         var cv = cVir.Data;
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
         Parallel.For(0, count, options,
             () => (Engine: new EriEngine(maxL), Buffer: new double[FockBuilder.MaxQuartetSize(maxL)], X: new double[s * s * n * n], T1: new double[nb * n]),
             (idx, _, st) =>
@@ -165,7 +165,7 @@ internal static class Mp2IntegralTransform
         var v = cVir.Cols;
         var co = cOcc.Data;
         var cv = cVir.Data;
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
         Parallel.For(0, nb, options, () => new double[(long)n * o * v > Array.MaxLength ? throw new QChemInputException("MP2: intermediate too large") : n * o * v],
             (ii, _, z) =>
             {
