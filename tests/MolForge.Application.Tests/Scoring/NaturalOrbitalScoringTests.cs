@@ -67,6 +67,20 @@ public sealed class NaturalOrbitalScoringTests
     }
 
     [Fact]
+    public void Vqe_in_natural_orbitals_reaches_their_casci()
+    {
+        // UCCSD in a (2,2) space is exact; the HF reference of the natural-orbital space is the RHF determinant and the
+        // MP2 initial amplitudes use the natural orbitals' Fock diagonals
+        var scorer = new MoleculeScorer(new StateVectorVqeEngine());
+        var result = scorer.Score("C=O", new ScoringSettings(Method: "vqe", Orbitals: "mp2"), null, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error);
+        var q = result.Quantum!;
+        Assert.InRange(q.EVqe!.Value - q.ECasci!.Value, -1e-8, 1e-6);
+        var canonical = scorer.Score("C=O", new ScoringSettings(Method: "vqe"), null, CancellationToken.None).Quantum!;
+        Assert.True(q.ECasci < canonical.ECasci - 1e-3, $"natural {q.ECasci} canonical {canonical.ECasci}");
+    }
+
+    [Fact]
     public void A_space_too_large_for_the_molecule_fails_at_the_active_space_stage()
     {
         var result = new MoleculeScorer().Score("[H][H]", new ScoringSettings(Method: "casci", ActiveElectrons: 4, ActiveOrbitals: 4, Orbitals: "mp2"), null, CancellationToken.None);
