@@ -16,7 +16,7 @@ internal sealed class QchemInputOptions
     public Argument<string> Input { get; } = new("input") { Description = "An .xyz file (Å), an .sdf with 3D coordinates, '-' (standard input, see --from) or a SMILES string." };
     public Option<int?> Charge { get; } = new("--charge") { Description = "Total charge (default: from the SDF, else 0)." };
     public Option<string> Basis { get; } = new("--basis") { Description = "Basis set: sto-3g, 6-31g or 6-31g*.", DefaultValueFactory = _ => "sto-3g" };
-    public Option<string?> Active { get; } = new("--active") { Description = "Active space NE,NO: NE electrons in NO orbitals around the HOMO/LUMO (default 2,2 for casci, vqe and the Hamiltonian exports)." };
+    public Option<string?> Active { get; } = new("--active") { Description = "Active space NE,NO: NE electrons in NO orbitals around the HOMO/LUMO, or the next NO MP2 natural orbitals by occupation with --orbitals mp2 (default 2,2 for casci, vqe and the Hamiltonian exports)." };
     public Option<string> From { get; } = new("--from") { Description = "Format of standard input: xyz or sdf.", DefaultValueFactory = _ => "xyz" };
     public Option<int> MaxBasis { get; } = new("--max-basis-functions") { Description = "Refuse larger basis sets.", DefaultValueFactory = _ => 600 };
     public Option<int> MaxIterations { get; } = new("--max-iterations") { Description = "SCF iteration limit.", DefaultValueFactory = _ => 100 };
