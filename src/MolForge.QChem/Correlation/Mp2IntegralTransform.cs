@@ -12,10 +12,11 @@ namespace MolForge.QChem.Correlation;
 /// <item>for each ket shell pair (λσ) (in parallel) the AO integrals (μν|λσ) over all bra pairs (Schwarz screened,
 /// Häser &amp; Ahlrichs 1989) fill an N × N block per ket function pair λ ≥ σ, which is transformed at once:
 /// (iν|λσ) = Σ_μ C_μi (μν|λσ), then (ia|λσ) = Σ_ν C_νa (iν|λσ), kept for the occupied batch;</item>
-/// <item>for each i of the batch (in parallel) (ia|jσ)-type contraction over the occupied index first,
-/// Z_λja = Σ_σ C_σj (ia|λσ), then (ia|jb) = Σ_λ C_λb Z_λja, block (i, j) at a time so that it stays in cache.</item>
+/// <item>for each i of the batch (in parallel) the contraction over the occupied index first,
+/// Z_λja = Σ_σ C_σj (ia|λσ), then (ia|jb) = Σ_λ C_λb Z_λja, one (i, j) block at a time.</item>
 /// </list>
-/// Work O(o N⁴/2 + o²v N² + o²v² N) multiply–adds, inner loops are SIMD multiply–adds over spans without allocation;
+/// Work O(o N⁴/2 + o v N³/2 + o²v N² + o²v² N) multiply–adds, every quarter a register-blocked
+/// <see cref="Gemm"/> without allocation;
 /// memory o²v² for the result plus N(N+1)/2 · n_batch · v for the half-transformed integrals.</summary>
 internal static class Mp2IntegralTransform
 {
@@ -27,7 +28,7 @@ internal static class Mp2IntegralTransform
     }
 
     /// <summary>Bytes of the per-thread scratch of the second half (Z over λ, j, a).</summary>
-    public static long SecondHalfScratchBytes(int nbf, int occupied, int virtuals) => 8L * nbf * occupied * virtuals;
+    public static long SecondHalfScratchBytes(int nbf, int occupied, int virtuals) => 8L * nbf * (occupied + 1) * virtuals;
 
     /// <summary>Bytes of the half-transformed integrals per occupied orbital of a batch.</summary>
     public static long HalfTransformedBytesPerOccupied(int nbf, int virtuals) => 8L * nbf * (nbf + 1) / 2 * virtuals;
@@ -71,7 +72,7 @@ internal static class Mp2IntegralTransform
         var count = pairs.Count;
         var maxL = basis.MaxL;
         var s = (maxL + 1) * (maxL + 2) / 2;
-        var co = cOcc.Data;
+        var coT = cOcc.Transpose().Data;
         var cv = cVir.Data;
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
         Parallel.For(0, count, options,
@@ -100,34 +101,13 @@ internal static class Mp2IntegralTransform
                         int lam = fc + ic, sig = fd + id;
                         if (sameShell && lam < sig) continue;
                         var xk = st.X.AsSpan((ic * sd + id) * nn, nn);
-                        // first quarter: T1[ii][ν] = Σ_μ C_μi (μν|λσ)
-                        t1.AsSpan(0, nb * n).Clear();
-                        for (var mu = 0; mu < n; mu++)
-                        {
-                            var row = xk.Slice(mu * n, n);
-                            var crow = co.AsSpan(mu * o + i0, nb);
-                            for (var ii = 0; ii < nb; ii++)
-                            {
-                                var c = crow[ii];
-                                if (c == 0) continue;
-                                var acc = t1.AsSpan(ii * n, n);
-                                TensorPrimitives.MultiplyAdd(row, c, acc, acc);
-                            }
-                        }
-                        // second quarter: (ia|λσ) = Σ_ν T1[ii][ν] C_νa
-                        var dest = half[PairIndex(lam, sig)];
-                        dest.AsSpan(0, nb * v).Clear();
-                        for (var ii = 0; ii < nb; ii++)
-                        {
-                            var acc = dest.AsSpan(ii * v, v);
-                            var t = t1.AsSpan(ii * n, n);
-                            for (var nu = 0; nu < n; nu++)
-                            {
-                                var w = t[nu];
-                                if (w == 0) continue;
-                                TensorPrimitives.MultiplyAdd(cv.AsSpan(nu * v, v), w, acc, acc);
-                            }
-                        }
+                        // first quarter: T1[ii][ν] = Σ_μ C_μi (μν|λσ); second quarter: (ia|λσ) = Σ_ν T1[ii][ν] C_νa
+                        var t1s = t1.AsSpan(0, nb * n);
+                        t1s.Clear();
+                        Gemm.MultiplyAdd(nb, n, n, coT.AsSpan(i0 * n), n, xk, n, t1s, n);
+                        var dest = half[PairIndex(lam, sig)].AsSpan(0, nb * v);
+                        dest.Clear();
+                        Gemm.MultiplyAdd(nb, v, n, t1s, n, cv, v, dest, v);
                     }
                 return st;
             },
@@ -157,58 +137,40 @@ internal static class Mp2IntegralTransform
         }
     }
 
-    /// <summary>k[i0+ii][(j·v+a)·v+b] = (ia|jb) from the half-transformed (ia|λσ).</summary>
+    /// <summary>(ia|jb) for the i of the batch from the half-transformed (ia|λσ), written as the blocks
+    /// k[j][(i·v + b)·v + a] = (jb|ia) (each thread owns the i-slices of every k[j]).</summary>
     private static void SecondHalf(Matrix cOcc, Matrix cVir, int i0, int nb, double[][] half, double[][] k, CancellationToken cancellationToken)
     {
         var n = cOcc.Rows;
         var o = cOcc.Cols;
         var v = cVir.Cols;
-        var co = cOcc.Data;
-        var cv = cVir.Data;
+        var coT = cOcc.Transpose().Data;
+        var cvT = cVir.Transpose().Data;
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
-        Parallel.For(0, nb, options, () => new double[(long)n * o * v > Array.MaxLength ? throw new QChemInputException("MP2: intermediate too large") : n * o * v],
-            (ii, _, z) =>
+        Parallel.For(0, nb, options, () => (Z: new double[n * o * v], G: new double[n * v]),
+            (ii, _, st) =>
             {
                 var ov = o * v;
-                // third quarter: Z[λ][j][a] = Σ_σ C_σj (ia|λσ)
+                var z = st.Z;
+                var g = st.G;
+                // third quarter, one λ at a time: G[σ][a] = (ia|λσ), Z[λ][j][a] = Σ_σ C_σj G[σ][a]
                 for (var lam = 0; lam < n; lam++)
                 {
+                    for (var sig = 0; sig < n; sig++) half[PairIndex(lam, sig)].AsSpan(ii * v, v).CopyTo(g.AsSpan(sig * v, v));
                     var zl = z.AsSpan(lam * ov, ov);
                     zl.Clear();
-                    for (var sig = 0; sig < n; sig++)
-                    {
-                        var h = half[PairIndex(lam, sig)].AsSpan(ii * v, v);
-                        var crow = co.AsSpan(sig * o, o);
-                        for (var j = 0; j < o; j++)
-                        {
-                            var c = crow[j];
-                            if (c == 0) continue;
-                            var acc = zl.Slice(j * v, v);
-                            TensorPrimitives.MultiplyAdd(h, c, acc, acc);
-                        }
-                    }
+                    Gemm.MultiplyAdd(o, v, n, coT, n, g, v, zl, v);
                 }
-                // fourth quarter, one (i, j) block (v × v) at a time: (ia|jb) = Σ_λ Z[λ][j][a] C_λb
-                var ki = k[i0 + ii];
+                // fourth quarter, one j at a time: M[b][a] = Σ_λ C_λb Z[λ][j][a] = (ia|jb) = (jb|ia)
+                var i = i0 + ii;
                 var vv = v * v;
                 for (var j = 0; j < o; j++)
                 {
-                    var block = ki.AsSpan(j * vv, vv);
+                    var block = k[j].AsSpan(i * vv, vv);
                     block.Clear();
-                    for (var lam = 0; lam < n; lam++)
-                    {
-                        var zr = z.AsSpan(lam * ov + j * v, v);
-                        var crow = cv.AsSpan(lam * v, v);
-                        for (var a = 0; a < v; a++)
-                        {
-                            var w = zr[a];
-                            if (w == 0) continue;
-                            var acc = block.Slice(a * v, v);
-                            TensorPrimitives.MultiplyAdd(crow, w, acc, acc);
-                        }
-                    }
+                    Gemm.MultiplyAdd(v, v, n, cvT, n, z.AsSpan(j * v), ov, block, v);
                 }
-                return z;
+                return st;
             },
             _ => { });
     }
