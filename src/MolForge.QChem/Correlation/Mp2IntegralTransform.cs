@@ -36,7 +36,22 @@ internal static class Mp2IntegralTransform
     /// <summary>K[i][(j·v + a)·v + b] = (ia|jb) for the occupied columns of <paramref name="cOcc"/> (N × o) and the
     /// virtual columns of <paramref name="cVir"/> (N × v), occupied processed <paramref name="batch"/> at a time.</summary>
     public static double[][] Ovov(FockBuilder fock, BasisSet basis, Matrix cOcc, Matrix cVir, int batch, double threshold,
-        CancellationToken cancellationToken, out int passes)
+        CancellationToken cancellationToken, out int passes) =>
+        Ovov(fock, basis, cOcc, cVir, batch, threshold, 0, cancellationToken, out passes, out _);
+
+    /// <summary>Bytes the unique-quartet store needs (values and offsets); see <see cref="QuartetStore"/>.</summary>
+    public static long QuartetStoreBytes(FockBuilder fock)
+    {
+        var count = (long)fock.Pairs.Count;
+        return fock.IntegralCount * 8 + count * (count + 1) / 2 * 4;
+    }
+
+    /// <summary>As <see cref="Ovov(FockBuilder, BasisSet, Matrix, Matrix, int, double, CancellationToken, out int)"/>;
+    /// when <see cref="QuartetStoreBytes"/> ≤ <paramref name="storeBytes"/> the unique quartets (ab|cd), ab ≥ cd, are
+    /// computed once and kept, so the first half reads each twice (as (ab|cd) and (cd|ab)) instead of computing it twice,
+    /// and later occupied batches compute none.</summary>
+    public static double[][] Ovov(FockBuilder fock, BasisSet basis, Matrix cOcc, Matrix cVir, int batch, double threshold, long storeBytes,
+        CancellationToken cancellationToken, out int passes, out bool stored)
     {
         var n = cOcc.Rows;
         var o = cOcc.Cols;
@@ -48,11 +63,13 @@ internal static class Mp2IntegralTransform
         batch = Math.Clamp(batch, 1, Math.Max(1, o));
         for (var p = 0; p < npair; p++) half[p] = new double[batch * v];
         passes = 0;
+        var store = QuartetStoreBytes(fock) <= storeBytes ? QuartetStore.Build(fock, basis.MaxL, threshold, cancellationToken) : null;
+        stored = store is not null;
         for (var i0 = 0; i0 < o; i0 += batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var nb = Math.Min(batch, o - i0);
-            FirstHalf(fock, basis, cOcc, cVir, i0, nb, threshold, half, cancellationToken);
+            FirstHalf(fock, basis, store, cOcc, cVir, i0, nb, threshold, half, cancellationToken);
             SecondHalf(cOcc, cVir, i0, nb, half, k, cancellationToken);
             passes++;
         }
@@ -62,7 +79,7 @@ internal static class Mp2IntegralTransform
     private static int PairIndex(int a, int b) => a >= b ? a * (a + 1) / 2 + b : b * (b + 1) / 2 + a;
 
     /// <summary>half[λσ][ii·v + a] = (i0+ii a|λσ) for λ ≥ σ.</summary>
-    private static void FirstHalf(FockBuilder fock, BasisSet basis, Matrix cOcc, Matrix cVir, int i0, int nb, double threshold,
+    private static void FirstHalf(FockBuilder fock, BasisSet basis, QuartetStore? store, Matrix cOcc, Matrix cVir, int i0, int nb, double threshold,
         double[][] half, CancellationToken cancellationToken)
     {
         var n = cOcc.Rows;
@@ -79,20 +96,23 @@ internal static class Mp2IntegralTransform
             () => (Engine: new EriEngine(maxL), Buffer: new double[FockBuilder.MaxQuartetSize(maxL)], X: new double[s * s * n * n], T1: new double[nb * n]),
             (idx, _, st) =>
             {
-                var ket = pairs[count - 1 - idx]; // larger shells (later pairs) first
+                var cd = count - 1 - idx; // larger shells (later pairs) first
+                var ket = pairs[cd];
                 int fc = ket.A.FirstFunction, fd = ket.B.FirstFunction, sc = ket.A.Size, sd = ket.B.Size;
                 var kc = sc * sd;
                 var nn = n * n;
                 var x = st.X.AsSpan(0, kc * nn);
                 x.Clear();
                 var cut = threshold / ket.Schwarz;
-                for (var ab = 0; ab < count; ab++)
-                {
-                    var bra = pairs[ab];
-                    if (bra.Schwarz < cut) continue;
-                    st.Engine.Compute(bra, ket, st.Buffer);
-                    Scatter(bra, kc, st.Buffer, st.X, n);
-                }
+                if (store is not null) store.Fill(cd, st.X, n);
+                else
+                    for (var ab = 0; ab < count; ab++)
+                    {
+                        var bra = pairs[ab];
+                        if (bra.Schwarz < cut) continue;
+                        st.Engine.Compute(bra, ket, st.Buffer);
+                        Scatter(bra, kc, st.Buffer, st.X, n);
+                    }
                 var sameShell = ket.IndexA == ket.IndexB;
                 var t1 = st.T1;
                 for (var ic = 0; ic < sc; ic++)
@@ -115,7 +135,7 @@ internal static class Mp2IntegralTransform
     }
 
     /// <summary>X[(ic·sd + id)][μ][ν] = X[..][ν][μ] = (μν|λσ) for the functions of one bra pair.</summary>
-    private static void Scatter(ShellPair bra, int kc, ReadOnlySpan<double> values, double[] x, int n)
+    internal static void Scatter(ShellPair bra, int kc, ReadOnlySpan<double> values, double[] x, int n)
     {
         int fa = bra.A.FirstFunction, fb = bra.B.FirstFunction, sa = bra.A.Size, sb = bra.B.Size;
         var nn = n * n;
@@ -173,5 +193,91 @@ internal static class Mp2IntegralTransform
                 return st;
             },
             _ => { });
+    }
+
+    /// <summary>The Schwarz-significant unique shell quartets (ab|cd), ab ≥ cd, computed once (in parallel over ab) in
+    /// the engine's order [ia][ib][ic][id], with the offset of every (ab, cd) block, so that all (ab|cd) of one ket
+    /// pair cd can be scattered without computing any: ab ≥ cd directly, ab &lt; cd from the stored (cd|ab).</summary>
+    private sealed class QuartetStore
+    {
+        private readonly IReadOnlyList<ShellPair> _pairs;
+        private readonly double[][] _values;
+        private readonly int[][] _offsets;
+
+        private QuartetStore(IReadOnlyList<ShellPair> pairs, double[][] values, int[][] offsets)
+        {
+            _pairs = pairs;
+            _values = values;
+            _offsets = offsets;
+        }
+
+        public static QuartetStore Build(FockBuilder fock, int maxL, double threshold, CancellationToken cancellationToken)
+        {
+            var pairs = fock.Pairs;
+            var count = pairs.Count;
+            var values = new double[count][];
+            var offsets = new int[count][];
+            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) };
+            Parallel.For(0, count, options, () => new EriEngine(maxL), (idx, _, engine) =>
+            {
+                var ab = count - 1 - idx;
+                var bra = pairs[ab];
+                var off = new int[ab + 1];
+                var size = 0;
+                for (var cd = 0; cd <= ab; cd++)
+                {
+                    if (bra.Schwarz * pairs[cd].Schwarz < threshold) { off[cd] = -1; continue; }
+                    off[cd] = size;
+                    size += bra.Size * pairs[cd].Size;
+                }
+                var v = new double[size];
+                for (var cd = 0; cd <= ab; cd++)
+                    if (off[cd] >= 0) engine.Compute(bra, pairs[cd], v.AsSpan(off[cd], bra.Size * pairs[cd].Size));
+                values[ab] = v;
+                offsets[ab] = off;
+                return engine;
+            }, _ => { });
+            return new QuartetStore(pairs, values, offsets);
+        }
+
+        /// <summary>X[(ic·sd + id)][μ][ν] = (μν|λσ) for ket pair <paramref name="cd"/> and every bra pair (x cleared by
+        /// the caller).</summary>
+        public void Fill(int cd, double[] x, int n)
+        {
+            var ket = _pairs[cd];
+            var kc = ket.Size;
+            var nn = n * n;
+            for (var ab = cd; ab < _pairs.Count; ab++)
+            {
+                var off = _offsets[ab][cd];
+                if (off >= 0) Scatter(_pairs[ab], kc, _values[ab].AsSpan(off, _pairs[ab].Size * kc), x, n);
+            }
+            var stored = _values[cd];
+            for (var ab = 0; ab < cd; ab++)
+            {
+                var off = _offsets[cd][ab];
+                if (off < 0) continue;
+                // stored as (cd|ab): [ic][id][ia][ib]
+                var bra = _pairs[ab];
+                int fa = bra.A.FirstFunction, fb = bra.B.FirstFunction, sa = bra.A.Size, sb = bra.B.Size;
+                var block = stored.AsSpan(off, kc * sa * sb);
+                var idx = 0;
+                for (var c = 0; c < kc; c++)
+                {
+                    var xc = x.AsSpan(c * nn, nn);
+                    for (var ia = 0; ia < sa; ia++)
+                    {
+                        var mu = fa + ia;
+                        for (var ib = 0; ib < sb; ib++, idx++)
+                        {
+                            var nu = fb + ib;
+                            var val = block[idx];
+                            xc[mu * n + nu] = val;
+                            xc[nu * n + mu] = val;
+                        }
+                    }
+                }
+            }
+        }
     }
 }

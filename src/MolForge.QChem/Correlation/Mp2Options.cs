@@ -12,6 +12,10 @@ public sealed record Mp2Options
     /// integrals computed once per batch).</summary>
     public long MaxMemoryBytes { get; init; } = 2L << 30;
 
+    /// <summary>Keep the unique AO integrals (ab|cd), ab ≥ cd, in memory for the transformation when they fit what
+    /// <see cref="MaxMemoryBytes"/> leaves (each is then computed once instead of twice per pass).</summary>
+    public bool StoreIntegrals { get; init; } = true;
+
     /// <summary>Also build the unrelaxed one-particle density and its natural orbitals (costs O(o²v³) more).</summary>
     public bool ComputeDensity { get; init; } = true;
 

@@ -22,6 +22,8 @@ public sealed class Mp2Result
     public required int Virtuals { get; init; }
     /// <summary>Passes over the AO integrals (occupied batches) the transformation needed.</summary>
     public required int IntegralPasses { get; init; }
+    /// <summary>Whether the unique AO integrals were kept in memory (computed once) for the transformation.</summary>
+    public bool IntegralsStored { get; init; }
 
     /// <summary>Spin-summed unrelaxed MP2 one-particle density in the RHF MO basis (nmo × nmo): 2 on the frozen
     /// orbitals, 2δ_ij + P_ij on the correlated occupied block, P_ab on the virtual block, no occupied–virtual

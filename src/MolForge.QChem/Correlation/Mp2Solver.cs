@@ -43,12 +43,14 @@ public static class Mp2Solver
         double eos = 0, ess = 0;
         double[][]? t = null;
         var passes = 0;
+        var stored = false;
         if (v > 0)
         {
             var batch = BatchSize(nbf, o, v, scf.Basis.MaxL, options.MaxMemoryBytes);
+            var storeBytes = options.StoreIntegrals ? options.MaxMemoryBytes - Footprint(nbf, o, v, scf.Basis.MaxL, batch) : 0;
             var cOcc = Columns(c, fz, o);
             var cVir = Columns(c, nocc, v);
-            var k = Mp2IntegralTransform.Ovov(fock, scf.Basis, cOcc, cVir, batch, options.IntegralThreshold, cancellationToken, out passes);
+            var k = Mp2IntegralTransform.Ovov(fock, scf.Basis, cOcc, cVir, batch, options.IntegralThreshold, storeBytes, cancellationToken, out passes, out stored);
             (eos, ess) = EnergiesAndAmplitudes(k, eps, fz, nocc, o, v);
             t = k;
         }
@@ -57,7 +59,7 @@ public static class Mp2Solver
             return new Mp2Result
             {
                 ReferenceEnergy = scf.Energy, CorrelationEnergy = eos + ess, OppositeSpinEnergy = eos, SameSpinEnergy = ess,
-                FrozenCore = fz, ActiveOccupied = o, Virtuals = v, IntegralPasses = passes,
+                FrozenCore = fz, ActiveOccupied = o, Virtuals = v, IntegralPasses = passes, IntegralsStored = stored,
             };
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -83,7 +85,7 @@ public static class Mp2Solver
         return new Mp2Result
         {
             ReferenceEnergy = scf.Energy, CorrelationEnergy = eos + ess, OppositeSpinEnergy = eos, SameSpinEnergy = ess,
-            FrozenCore = fz, ActiveOccupied = o, Virtuals = v, IntegralPasses = passes,
+            FrozenCore = fz, ActiveOccupied = o, Virtuals = v, IntegralPasses = passes, IntegralsStored = stored,
             MoDensity = density, NaturalOccupations = occupations, NaturalOrbitals = Matrix.Multiply(c, u),
             NaturalOrbitalFockDiagonal = fockDiagonal,
         };
@@ -93,19 +95,25 @@ public static class Mp2Solver
     /// throws when even one occupied orbital per pass does not fit.</summary>
     internal static int BatchSize(int nbf, int o, int v, int maxL, long maxBytes)
     {
-        var threads = Math.Max(1, Environment.ProcessorCount);
         var amplitudes = 8L * o * o * v * v;
         var perOccupied = Mp2IntegralTransform.HalfTransformedBytesPerOccupied(nbf, v);
-        long Scratch(int batch) => threads * Math.Max(Mp2IntegralTransform.FirstHalfScratchBytes(nbf, maxL, batch),
-            Mp2IntegralTransform.SecondHalfScratchBytes(nbf, o, v) + 2L * 8 * v * v);
+        long Scratch(int batch) => ScratchBytes(nbf, o, v, maxL, batch);
         var minimum = amplitudes + perOccupied + Scratch(1);
         if (minimum > maxBytes || (long)o * v * v > Array.MaxLength || (long)nbf * o * v > Array.MaxLength)
             throw new QChemInputException(string.Create(CultureInfo.InvariantCulture,
                 $"MP2 needs at least {Mb(minimum)} MB ({Mb(amplitudes)} MB for the o²v² = {o}²·{v}² (ia|jb) integrals, {Mb(perOccupied)} MB of half-transformed integrals per occupied orbital, {Mb(Scratch(1))} MB scratch for {nbf} basis functions) but the limit is {Mb(maxBytes)} MB"));
         var batch = o;
-        while (batch > 1 && amplitudes + batch * perOccupied + Scratch(batch) > maxBytes) batch--;
+        while (batch > 1 && Footprint(nbf, o, v, maxL, batch) > maxBytes) batch--;
         return batch;
     }
+
+    private static long ScratchBytes(int nbf, int o, int v, int maxL, int batch) =>
+        Math.Max(1, Environment.ProcessorCount) * Math.Max(Mp2IntegralTransform.FirstHalfScratchBytes(nbf, maxL, batch),
+            Mp2IntegralTransform.SecondHalfScratchBytes(nbf, o, v) + 2L * 8 * v * v);
+
+    /// <summary>Bytes of the amplitudes, the half-transformed integrals of a batch and the per-thread scratch.</summary>
+    private static long Footprint(int nbf, int o, int v, int maxL, int batch) =>
+        8L * o * o * v * v + batch * Mp2IntegralTransform.HalfTransformedBytesPerOccupied(nbf, v) + ScratchBytes(nbf, o, v, maxL, batch);
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
 

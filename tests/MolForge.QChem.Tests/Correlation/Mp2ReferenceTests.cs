@@ -83,9 +83,26 @@ public class Mp2ReferenceTests
         long scratch = threads * Math.Max(8L * 36 * nbf * nbf + 8L * 3 * nbf, 8L * nbf * o * v + 16L * v * v);
         var batched = Mp2Solver.Run(scf, new Mp2Options { MaxMemoryBytes = amplitudes + scratch + 3 * perOccupied + 1000 });
         Assert.True(batched.IntegralPasses >= 3, $"{batched.IntegralPasses} passes");
+        Assert.False(batched.IntegralsStored);
         Assert.Equal(whole.CorrelationEnergy, batched.CorrelationEnergy, 1e-12);
         for (var k = 0; k < whole.NaturalOccupations!.Length; k++)
             Assert.Equal(whole.NaturalOccupations[k], batched.NaturalOccupations![k], 1e-12);
+    }
+
+    [Theory]
+    [InlineData("pyridine", "sto-3g", 0)]
+    [InlineData("hydrogen_sulfide", "6-31g*", 5)]
+    public void Stored_and_recomputed_integrals_give_the_same_mp2(string name, string basis, int frozen)
+    {
+        var scf = Scf(name, basis, 0);
+        var stored = Mp2Solver.Run(scf, new Mp2Options { FrozenCore = frozen });
+        var direct = Mp2Solver.Run(scf, new Mp2Options { FrozenCore = frozen, StoreIntegrals = false });
+        Assert.True(stored.IntegralsStored);
+        Assert.False(direct.IntegralsStored);
+        Assert.Equal(direct.CorrelationEnergy, stored.CorrelationEnergy, 1e-12);
+        for (var k = 0; k < direct.NaturalOccupations!.Length; k++)
+            Assert.Equal(direct.NaturalOccupations[k], stored.NaturalOccupations![k], 1e-12);
+        Assert.Equal(Mp2ReferenceData.Get(name, basis, frozen).ECorrelation, direct.CorrelationEnergy, 1e-8);
     }
 
     [Fact]
