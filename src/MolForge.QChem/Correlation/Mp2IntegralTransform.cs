@@ -33,12 +33,6 @@ internal static class Mp2IntegralTransform
     /// <summary>Bytes of the half-transformed integrals per occupied orbital of a batch.</summary>
     public static long HalfTransformedBytesPerOccupied(int nbf, int virtuals) => 8L * nbf * (nbf + 1) / 2 * virtuals;
 
-    /// <summary>K[i][(j·v + a)·v + b] = (ia|jb) for the occupied columns of <paramref name="cOcc"/> (N × o) and the
-    /// virtual columns of <paramref name="cVir"/> (N × v), occupied processed <paramref name="batch"/> at a time.</summary>
-    public static double[][] Ovov(FockBuilder fock, BasisSet basis, Matrix cOcc, Matrix cVir, int batch, double threshold,
-        CancellationToken cancellationToken, out int passes) =>
-        Ovov(fock, basis, cOcc, cVir, batch, threshold, 0, cancellationToken, out passes, out _);
-
     /// <summary>Bytes the unique-quartet store needs (values and offsets); see <see cref="QuartetStore"/>.</summary>
     public static long QuartetStoreBytes(FockBuilder fock)
     {
@@ -46,8 +40,9 @@ internal static class Mp2IntegralTransform
         return fock.IntegralCount * 8 + count * (count + 1) / 2 * 4;
     }
 
-    /// <summary>As <see cref="Ovov(FockBuilder, BasisSet, Matrix, Matrix, int, double, CancellationToken, out int)"/>;
-    /// when <see cref="QuartetStoreBytes"/> ≤ <paramref name="storeBytes"/> the unique quartets (ab|cd), ab ≥ cd, are
+    /// <summary>K[i][(j·v + a)·v + b] = (ia|jb) for the occupied columns of <paramref name="cOcc"/> (N × o) and the
+    /// virtual columns of <paramref name="cVir"/> (N × v), occupied processed <paramref name="batch"/> at a time. When
+    /// <see cref="QuartetStoreBytes"/> ≤ <paramref name="storeBytes"/> the unique quartets (ab|cd), ab ≥ cd, are
     /// computed once and kept, so the first half reads each twice (as (ab|cd) and (cd|ab)) instead of computing it twice,
     /// and later occupied batches compute none.</summary>
     public static double[][] Ovov(FockBuilder fock, BasisSet basis, Matrix cOcc, Matrix cVir, int batch, double threshold, long storeBytes,
