@@ -16,7 +16,8 @@ namespace MolForge.Application.Artefacts;
 
 /// <summary>Makes Molden / FCIDUMP / QASM files of a stored candidate by recomputing from its stored 3D geometry
 /// (<see cref="Candidate.ConformerMolBlock"/>) with the run's scoring settings (read from
-/// <see cref="DesignRun.PromptJson"/>): RHF in the run's basis (Molden), the run's active space (FCIDUMP), and the
+/// <see cref="DesignRun.PromptJson"/>): RHF in the run's basis (Molden), the run's active space in the run's orbitals
+/// (canonical or MP2 natural; FCIDUMP), and the
 /// prepared VQE circuit (HF reference + ansatz under the run's mapping, <see cref="VqeCircuitBuilder"/>) with the stored
 /// optimised parameters bound (QASM). <paramref name="limits"/> are the limits the prompts were validated with.</summary>
 public sealed class CandidateArtefactService(DesignLimits? limits = null) : ICandidateArtefactService
@@ -61,7 +62,7 @@ public sealed class CandidateArtefactService(DesignLimits? limits = null) : ICan
             {
                 var ints = ActiveSpace(candidate, scf, settings);
                 cancellationToken.ThrowIfCancellationRequested();
-                var energies = scf.OrbitalEnergies.AsSpan(ints.FirstActiveOrbital, ints.OrbitalCount).ToArray();
+                var energies = ints.OrbitalEnergies ?? scf.OrbitalEnergies.AsSpan(ints.FirstActiveOrbital, ints.OrbitalCount).ToArray();
                 var text = Qasm(candidate, ints, energies, settings, parameters!);
                 return new CandidateArtefact(stem + ".qasm", "text/plain", Utf8.GetBytes(text));
             }
@@ -150,7 +151,7 @@ public sealed class CandidateArtefactService(DesignLimits? limits = null) : ICan
     {
         try
         {
-            return ActiveSpaceBuilder.Build(scf, settings.ActiveElectrons, settings.ActiveOrbitals);
+            return ActiveSpaceBuilder.Build(scf, settings.ActiveElectrons, settings.ActiveOrbitals, ScoringSettings.OrbitalSet(settings.Orbitals));
         }
         catch (QChemInputException ex)
         {

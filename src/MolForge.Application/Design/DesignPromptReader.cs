@@ -96,6 +96,7 @@ public static class DesignPromptReader
                 case "backend": s = s with { Backend = Text(p.Value, field, errors) ?? s.Backend }; break;
                 case "mapping": s = s with { Mapping = Text(p.Value, field, errors) ?? s.Mapping }; break;
                 case "ansatz": s = s with { Ansatz = Text(p.Value, field, errors) ?? s.Ansatz }; break;
+                case "orbitals": s = s with { Orbitals = Text(p.Value, field, errors) ?? s.Orbitals }; break;
                 case "shots":
                     if (p.Value.TryGetInt32(out var shots)) s = s with { Shots = shots };
                     else errors.Add(new PromptError(field, "must be an integer"));

@@ -68,6 +68,7 @@ public static class DesignPromptValidator
         OneOf(s.Backend, ScoringSettings.Backends, "scoring.backend", errors);
         OneOf(s.Mapping, ScoringSettings.Mappings, "scoring.mapping", errors);
         OneOf(s.Ansatz, ScoringSettings.Ansatzes, "scoring.ansatz", errors);
+        OneOf(s.Orbitals, ScoringSettings.OrbitalChoices, "scoring.orbitals", errors);
         if (s.ActiveElectrons < 2 || s.ActiveElectrons % 2 != 0)
             errors.Add(new PromptError("scoring.active", $"electrons must be even and at least 2 (got {s.ActiveElectrons})"));
         if (s.ActiveOrbitals < 1 || s.ActiveOrbitals > limits.MaxActiveOrbitals)

@@ -25,18 +25,19 @@ public sealed class RunExporter : IRunExporter
         await using (writer.ConfigureAwait(false))
         {
             var ordered = run.Candidates.OrderBy(c => c.Rank).ThenBy(c => c.Index).ToList();
+            var orbitals = OrbitalsOf(run);
             switch (format)
             {
                 case ExportFormat.Sdf:
                     foreach (var c in ordered.Where(c => c.Status == CandidateStatus.Scored && c.ConformerMolBlock is not null))
-                        await writer.WriteAsync(SdfRecord(c)).ConfigureAwait(false);
+                        await writer.WriteAsync(SdfRecord(c, orbitals)).ConfigureAwait(false);
                     break;
                 case ExportFormat.Smiles:
                     foreach (var c in ordered.Where(c => c.Status == CandidateStatus.Scored))
                         await writer.WriteAsync($"{c.Smiles}\tmf_rank_{c.Rank}\n").ConfigureAwait(false);
                     break;
                 case ExportFormat.Csv:
-                    WriteCsv(writer, ordered);
+                    WriteCsv(writer, ordered, orbitals);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format");
@@ -45,8 +46,28 @@ public sealed class RunExporter : IRunExporter
         }
     }
 
-    /// <summary>The data fields of a candidate's SDF record, in the contract's order (absent values left out).</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> SdfFields(Candidate c)
+    /// <summary>The run's active-space orbitals ("canonical" or "mp2") from the scoring object of its stored prompt
+    /// (canonical when the prompt names none or cannot be read: the prompt was validated when the run was made).</summary>
+    public static string OrbitalsOf(DesignRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(run.PromptJson);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("scoring", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.Object
+                && s.TryGetProperty("orbitals", out var o) && o.ValueKind == System.Text.Json.JsonValueKind.String
+                && o.GetString()!.Trim().ToLowerInvariant() == "mp2" ? "mp2" : "canonical";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "canonical";
+        }
+    }
+
+    /// <summary>The data fields of a candidate's SDF record, in the contract's order (absent values left out);
+    /// <paramref name="orbitals"/> ("canonical" or "mp2") is recorded with the active space.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> SdfFields(Candidate c, string orbitals = "canonical")
     {
         ArgumentNullException.ThrowIfNull(c);
         var f = new List<KeyValuePair<string, string>>
@@ -68,23 +89,23 @@ public sealed class RunExporter : IRunExporter
             if (q.EVqe is { } vqe) f.Add(new("e_vqe", Num(vqe)));
             if (q.ECasci is { } casci) f.Add(new("e_casci", Num(casci)));
             f.Add(new("basis", q.Basis));
-            f.Add(new("active_space", $"{q.ActiveElectrons},{q.ActiveOrbitals}"));
+            f.Add(new("active_space", Design.ScoringSettings.DescribeActiveSpace(q.ActiveElectrons, q.ActiveOrbitals, orbitals)));
             f.Add(new("backend", q.Backend));
         }
         return f;
     }
 
-    private static string SdfRecord(Candidate c)
+    private static string SdfRecord(Candidate c, string orbitals)
     {
         var sb = new StringBuilder(c.ConformerMolBlock!.Length + 512);
         sb.Append(c.ConformerMolBlock);
         if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
-        foreach (var (key, value) in SdfFields(c)) sb.Append(">  <").Append(key).Append(">\n").Append(value).Append("\n\n");
+        foreach (var (key, value) in SdfFields(c, orbitals)) sb.Append(">  <").Append(key).Append(">\n").Append(value).Append("\n\n");
         sb.Append("$$$$\n");
         return sb.ToString();
     }
 
-    private static void WriteCsv(TextWriter writer, List<Candidate> candidates)
+    private static void WriteCsv(TextWriter writer, List<Candidate> candidates, string orbitals)
     {
         var options = new CsvWriterOptions { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
         using var csv = CsvWriter.Create(writer, options, true);
@@ -102,7 +123,7 @@ public sealed class RunExporter : IRunExporter
                 Int(c.Hbd), Int(c.Hba), Int(c.RotatableBonds), Int(c.HeavyAtoms),
                 q is null ? "" : Num(q.EHf), q is null ? "" : Num(q.Homo), q is null ? "" : Num(q.Lumo), q is null ? "" : Num(q.HomoLumoGap),
                 q?.ECasci is { } e1 ? Num(e1) : "", q?.EVqe is { } e2 ? Num(e2) : "",
-                q?.Basis ?? "", q is null ? "" : $"{q.ActiveElectrons},{q.ActiveOrbitals}", q?.Backend ?? "",
+                q?.Basis ?? "", q is null ? "" : Design.ScoringSettings.DescribeActiveSpace(q.ActiveElectrons, q.ActiveOrbitals, orbitals), q?.Backend ?? "",
             ]);
         }
     }

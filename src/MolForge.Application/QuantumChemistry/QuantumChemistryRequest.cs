@@ -9,6 +9,8 @@ public enum QChemMethod
     Casci,
     /// <summary>VQE (needs the quantum engine).</summary>
     Vqe,
+    /// <summary>RHF, then conventional closed-shell MP2.</summary>
+    Mp2,
 }
 
 /// <summary>A quantum-chemistry job: the input (path to .xyz/.sdf, "-" with <see cref="InputText"/>, or SMILES),
@@ -29,6 +31,12 @@ public sealed record QuantumChemistryRequest
     public QChemMethod Method { get; init; } = QChemMethod.Rhf;
     /// <summary>Active space (electrons, orbitals); default (2,2) for CASCI.</summary>
     public (int Electrons, int Orbitals)? Active { get; init; }
+    /// <summary>Orbitals the active space is built from: canonical RHF orbitals around the HOMO/LUMO (default) or MP2
+    /// natural orbitals.</summary>
+    public MolForge.QChem.ActiveSpace.ActiveOrbitals Orbitals { get; init; }
+    /// <summary>Doubly occupied orbitals left uncorrelated in the MP2 (for <see cref="QChemMethod.Mp2"/> and for MP2
+    /// natural orbitals).</summary>
+    public int FrozenCore { get; init; }
     /// <summary>VQE settings (backend, mapping, ansatz, shots) when the method is VQE.</summary>
     public MolForge.Application.Design.ScoringSettings? Vqe { get; init; }
     /// <summary>SCF settings.</summary>

@@ -10,6 +10,10 @@ public sealed record QuantumChemistryResult
     public required ScfResult Scf { get; init; }
     /// <summary>Active-space integrals when an active space was built.</summary>
     public ActiveSpaceIntegrals? ActiveSpace { get; init; }
+    /// <summary>The MP2 result when MP2 was run (method mp2, or MP2 natural orbitals for the active space).</summary>
+    public MolForge.QChem.Correlation.Mp2Result? Mp2 { get; init; }
+    /// <summary>Wall time of the MP2 step in seconds (0 when no MP2 was run).</summary>
+    public double Mp2Seconds { get; init; }
     /// <summary>CASCI energy when computed.</summary>
     public double? CasciEnergy { get; init; }
     /// <summary>Whether CASCI converged.</summary>

@@ -4,11 +4,13 @@ using MolForge.Application.Scoring;
 using MolForge.QChem;
 using MolForge.QChem.ActiveSpace;
 using MolForge.QChem.Ci;
+using MolForge.QChem.Correlation;
 using MolForge.QChem.Scf;
 
 namespace MolForge.Application.QuantumChemistry;
 
-/// <summary>The scoring stage's quantum chemistry: geometry (.xyz / .sdf) → RHF → active space → CASCI.</summary>
+/// <summary>The scoring stage's quantum chemistry: geometry (.xyz / .sdf) → RHF → MP2 → active space (canonical or MP2
+/// natural orbitals) → CASCI / VQE.</summary>
 public sealed class QuantumChemistryService(IVqeEngine? vqe = null)
 {
     /// <summary>Runs the job.</summary>
@@ -28,20 +30,30 @@ public sealed class QuantumChemistryService(IVqeEngine? vqe = null)
         ActiveSpaceIntegrals? ints = null;
         CasciResult? ci = null;
         VqeOutcome? vqeOutcome = null;
+        Mp2Result? mp2 = null;
+        var naturalOrbitals = active is not null && request.Orbitals == ActiveOrbitals.Mp2Natural;
+        if (active is { } av) ActiveSpaceBuilder.Validate(av.Item1, av.Item2, scf.OccupiedCount, scf.OrbitalEnergies.Length);
+        var mp2Seconds = 0.0;
+        if (request.Method == QChemMethod.Mp2 || naturalOrbitals)
+        {
+            var mp2Clock = Stopwatch.StartNew();
+            mp2 = Mp2Solver.Run(scf, new Mp2Options { FrozenCore = request.FrozenCore, ComputeDensity = naturalOrbitals }, cancellationToken);
+            mp2Seconds = mp2Clock.Elapsed.TotalSeconds;
+        }
         if (active is { } a)
         {
-            ints = ActiveSpaceBuilder.Build(scf, a.Item1, a.Item2);
+            ints = naturalOrbitals ? ActiveSpaceBuilder.BuildFromNaturalOrbitals(scf, mp2!, a.Item1, a.Item2) : ActiveSpaceBuilder.Build(scf, a.Item1, a.Item2);
             if (request.Method == QChemMethod.Casci || (request.Method == QChemMethod.Vqe && ints.OrbitalCount <= 8)) ci = CasciSolver.Solve(ints);
             if (request.Method == QChemMethod.Vqe)
             {
                 var engine = vqe ?? new StateVectorVqeEngine();
-                var energies = scf.OrbitalEnergies.AsSpan(ints.FirstActiveOrbital, ints.OrbitalCount).ToArray();
+                var energies = ints.OrbitalEnergies ?? scf.OrbitalEnergies.AsSpan(ints.FirstActiveOrbital, ints.OrbitalCount).ToArray();
                 vqeOutcome = engine.Run(ints, energies, request.Vqe ?? new ScoringSettings(), cancellationToken);
             }
         }
         return new QuantumChemistryResult
         {
-            Scf = scf, ActiveSpace = ints, CasciEnergy = ci?.Energy, CasciConverged = ci?.Converged, Vqe = vqeOutcome,
+            Scf = scf, Mp2 = mp2, Mp2Seconds = mp2Seconds, ActiveSpace = ints, CasciEnergy = ci?.Energy, CasciConverged = ci?.Converged, Vqe = vqeOutcome,
             Seconds = clock.Elapsed.TotalSeconds, Title = geometry.Title,
         };
     }

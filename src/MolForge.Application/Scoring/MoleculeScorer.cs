@@ -8,6 +8,7 @@ using MolForge.Chem.Smiles;
 using MolForge.QChem;
 using MolForge.QChem.ActiveSpace;
 using MolForge.QChem.Ci;
+using MolForge.QChem.Correlation;
 using MolForge.QChem.Scf;
 
 namespace MolForge.Application.Scoring;
@@ -80,7 +81,16 @@ public sealed class MoleculeScorer(IVqeEngine? vqe = null, ScorerOptions? option
             {
                 stage = PipelineStage.ActiveSpace;
                 stageProgress?.Report(stage);
-                var integrals = ActiveSpaceBuilder.Build(scf, settings.ActiveElectrons, settings.ActiveOrbitals);
+                ActiveSpaceIntegrals integrals;
+                if (ScoringSettings.OrbitalSet(settings.Orbitals) == ActiveOrbitals.Mp2Natural)
+                {
+                    // MP2 natural orbitals (checked first, so a space that cannot fit fails before the MP2)
+                    ActiveSpaceBuilder.Validate(settings.ActiveElectrons, settings.ActiveOrbitals, scf.OccupiedCount, scf.OrbitalEnergies.Length);
+                    var mp2 = Mp2Solver.Run(scf, new Mp2Options(), cancellationToken);
+                    seconds["mp2"] = Lap();
+                    integrals = ActiveSpaceBuilder.BuildFromNaturalOrbitals(scf, mp2, settings.ActiveElectrons, settings.ActiveOrbitals);
+                }
+                else integrals = ActiveSpaceBuilder.Build(scf, settings.ActiveElectrons, settings.ActiveOrbitals);
                 seconds["active_space"] = Lap();
                 if (settings.Method == "casci" || settings.ActiveOrbitals <= _options.MaxReferenceCasciOrbitals)
                 {
@@ -94,7 +104,7 @@ public sealed class MoleculeScorer(IVqeEngine? vqe = null, ScorerOptions? option
                         return new CandidateScoreResult(smiles, canonical, PipelineStage.Vqe, "vqe: no quantum engine is configured", descriptors, molBlock, quantum, seconds);
                     stage = PipelineStage.Vqe;
                     stageProgress?.Report(stage);
-                    var activeEnergies = scf.OrbitalEnergies.AsSpan(integrals.FirstActiveOrbital, integrals.OrbitalCount).ToArray();
+                    var activeEnergies = integrals.OrbitalEnergies ?? scf.OrbitalEnergies.AsSpan(integrals.FirstActiveOrbital, integrals.OrbitalCount).ToArray();
                     var outcome = vqe.Run(integrals, activeEnergies, settings, cancellationToken);
                     quantum = quantum with
                     {

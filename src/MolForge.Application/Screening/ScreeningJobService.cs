@@ -198,6 +198,8 @@ public sealed class ScreeningJobService(IScreeningJobRepository repository, Scre
         if (!ScoringSettings.Bases.Contains(s.Basis)) throw new ScreeningJobException($"unknown basis '{s.Basis}' (expected {string.Join(", ", ScoringSettings.Bases)})");
         if (s.ActiveElectrons < 1 || s.ActiveOrbitals < 1 || s.ActiveElectrons > 2 * s.ActiveOrbitals)
             throw new ScreeningJobException($"active space {s.ActiveElectrons},{s.ActiveOrbitals} is not NE,NO with 1 <= NE <= 2*NO");
+        if (!ScoringSettings.OrbitalChoices.Contains(s.Orbitals))
+            throw new ScreeningJobException($"unknown orbitals '{s.Orbitals}' (expected {string.Join(", ", ScoringSettings.OrbitalChoices)})");
     }
 
     private static void CheckSame(ScreeningJob job, ScreeningRequest request, ScreeningInputPlan plan)

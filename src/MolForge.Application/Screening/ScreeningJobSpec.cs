@@ -38,5 +38,5 @@ public sealed record ScreeningJobSpec(ScoringSettings Scoring, int ChunkSize, st
     public static string Describe(ScoringSettings s) =>
         s.Method == "rhf" || s.Method == "huckel"
             ? $"method {s.Method}, basis {s.Basis}"
-            : $"method {s.Method}, basis {s.Basis}, active {s.ActiveElectrons},{s.ActiveOrbitals}, backend {s.Backend}";
+            : $"method {s.Method}, basis {s.Basis}, active {ScoringSettings.DescribeActiveSpace(s.ActiveElectrons, s.ActiveOrbitals, s.Orbitals)}, backend {s.Backend}";
 }

@@ -19,7 +19,7 @@ namespace MolForge.Cli.Verbs;
 ///   "n_spatial_orbitals": 2, "n_electrons": 2, "n_alpha": 1, "n_beta": 1,
 ///   "spin_orbital_order": "block",         // modes 0..n-1 are α orbitals, n..2n-1 β (active orbitals by energy)
 ///   "hf_state": "0101",                    // HF determinant as a bit string, qubit 0 rightmost (q[0] is bit 0)
-///   "basis": "sto-3g", "active_space": [2, 2],
+///   "basis": "sto-3g", "active_space": [2, 2], "active_orbitals": "canonical",   // or "mp2" (MP2 natural orbitals)
 ///   "e_core": -1.2, "e_hf": -74.96,        // hartree; e_core = nuclear repulsion + frozen core (inside the "I" term)
 ///   "units": "hartree",
 ///   "n_terms": 15,
@@ -102,6 +102,7 @@ internal sealed class ExportHamiltonianVerb : ICliVerb
             w.WriteNumberValue(a.ElectronCount);
             w.WriteNumberValue(a.OrbitalCount);
             w.WriteEndArray();
+            w.WriteString("active_orbitals", a.Orbitals == MolForge.QChem.ActiveSpace.ActiveOrbitals.Mp2Natural ? "mp2" : "canonical");
             w.WriteNumber("e_core", a.CoreEnergy);
             w.WriteNumber("e_hf", result.Scf.Energy);
             w.WriteString("units", "hartree");

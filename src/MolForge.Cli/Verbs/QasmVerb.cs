@@ -31,7 +31,7 @@ internal sealed class QasmVerb : ICliVerb
             var result = QchemInputOptions.Run(q.Request(r, io, QChemMethod.Rhf, defaultActive: (2, 2)));
             QchemInputOptions.WarnIfNotConverged(io, result);
             var a = result.ActiveSpace!;
-            var energies = result.Scf.OrbitalEnergies.AsSpan(a.FirstActiveOrbital, a.OrbitalCount).ToArray();
+            var energies = a.OrbitalEnergies ?? result.Scf.OrbitalEnergies.AsSpan(a.FirstActiveOrbital, a.OrbitalCount).ToArray();
             var problem = new ActiveSpaceProblem(a.OrbitalCount, a.ElectronCount, a.CoreEnergy, a.OneElectron, a.TwoElectron, energies);
             var options = new VqeScoringOptions(Mapping: mapping, Ansatz: ansatz);
             Circuit circuit;

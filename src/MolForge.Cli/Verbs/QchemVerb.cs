@@ -5,18 +5,20 @@ using MolForge.Application.QuantumChemistry;
 using MolForge.Application.Scoring;
 using MolForge.Cli.Infrastructure;
 using MolForge.QChem;
+using MolForge.QChem.ActiveSpace;
 using MolForge.QChem.IO;
 
 namespace MolForge.Cli.Verbs;
 
-/// <summary>`molforge qchem INPUT --charge Q --basis B --method rhf|casci|vqe [--active NE,NO] [--json]`.</summary>
+/// <summary>`molforge qchem INPUT --charge Q --basis B --method rhf|mp2|casci|vqe [--active NE,NO] [--orbitals canonical|mp2]
+/// [--frozen-core N] [--json]`.</summary>
 internal sealed class QchemVerb : ICliVerb
 {
     public Command Build(CliIO io)
     {
         var q = new QchemInputOptions(); // input, charge, basis, active, from, SCF limits, mapping, ansatz (shared with export-hamiltonian, qasm)
-        var method = new Option<string>("--method") { Description = "rhf, casci or vqe.", DefaultValueFactory = _ => "rhf" };
-        method.AcceptOnlyFromAmong("rhf", "casci", "vqe");
+        var method = new Option<string>("--method") { Description = "rhf, mp2, casci or vqe.", DefaultValueFactory = _ => "rhf" };
+        method.AcceptOnlyFromAmong("rhf", "mp2", "casci", "vqe");
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var molden = new Option<string?>("--molden") { Description = "Also write the orbitals as a Molden file." };
         var fcidump = new Option<string?>("--fcidump") { Description = "Also write the active-space integrals as FCIDUMP (needs --active or casci)." };
@@ -28,13 +30,13 @@ internal sealed class QchemVerb : ICliVerb
         var readout = new Option<double>("--readout-error") { Description = "Noisy backend: probability that a measured bit flips.", DefaultValueFactory = _ => defaults.ReadoutError };
         var mitigation = new Option<string>("--mitigation") { Description = "Noisy backend error mitigation: none, readout, zne (folding 1,3,5 + Richardson) or all.", DefaultValueFactory = _ => defaults.Mitigation };
         var optimizer = new Option<string>("--optimizer") { Description = "Optimiser for shots/noisy/hardware: auto (SPSA, Nelder–Mead if SPSA has not converged), spsa, nelder-mead.", DefaultValueFactory = _ => "auto" };
-        var command = new Command("qchem", "Hartree–Fock, active space, CASCI and VQE for one molecule.");
+        var command = new Command("qchem", "Hartree–Fock, MP2, active space, CASCI and VQE for one molecule.");
         q.AddTo(command);
         foreach (var o in new Option[] { method, json, molden, fcidump, backend, shots, p1, p2, readout, mitigation, optimizer })
             command.Options.Add(o);
         command.SetAction(r =>
         {
-            var m = r.GetValue(method) switch { "casci" => QChemMethod.Casci, "vqe" => QChemMethod.Vqe, _ => QChemMethod.Rhf };
+            var m = r.GetValue(method) switch { "casci" => QChemMethod.Casci, "vqe" => QChemMethod.Vqe, "mp2" => QChemMethod.Mp2, _ => QChemMethod.Rhf };
             var request = q.Request(r, io, m, m == QChemMethod.Vqe ? VqeSettings(r.GetValue(backend), r.GetValue(q.Mapping), r.GetValue(q.Ansatz), r.GetValue(shots)) : null);
             if (r.GetValue(fcidump) is not null && request.Active is null && m != QChemMethod.Casci)
                 throw new CliUsageException("--fcidump needs an active space (--active NE,NO)");
@@ -120,12 +122,28 @@ internal sealed class QchemVerb : ICliVerb
             w.WriteStartArray("mulliken_charges");
             foreach (var c in scf.MullikenCharges) w.WriteNumberValue(Math.Round(c, 6));
             w.WriteEndArray();
+            if (r.Mp2 is { } mp2)
+            {
+                w.WriteNumber("e_mp2", mp2.TotalEnergy);
+                w.WriteNumber("e_mp2_correlation", mp2.CorrelationEnergy);
+                w.WriteNumber("e_mp2_same_spin", mp2.SameSpinEnergy);
+                w.WriteNumber("e_mp2_opposite_spin", mp2.OppositeSpinEnergy);
+                w.WriteNumber("mp2_frozen_core", mp2.FrozenCore);
+                w.WriteNumber("mp2_seconds", Math.Round(r.Mp2Seconds, 4));
+            }
             if (r.ActiveSpace is { } a)
             {
                 w.WriteStartArray("active_space");
                 w.WriteNumberValue(a.ElectronCount);
                 w.WriteNumberValue(a.OrbitalCount);
                 w.WriteEndArray();
+                w.WriteString("active_orbitals", OrbitalsName(a));
+                if (a.Orbitals == ActiveOrbitals.Mp2Natural && r.Mp2?.NaturalOccupations is { } occ)
+                {
+                    w.WriteStartArray("active_occupations");
+                    for (var p = 0; p < a.OrbitalCount; p++) w.WriteNumberValue(Math.Round(occ[a.FirstActiveOrbital + p], 8));
+                    w.WriteEndArray();
+                }
                 w.WriteNumber("e_core", a.CoreEnergy);
             }
             if (r.CasciEnergy is { } e)
@@ -168,6 +186,8 @@ internal sealed class QchemVerb : ICliVerb
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    private static string OrbitalsName(MolForge.QChem.ActiveSpace.ActiveSpaceIntegrals a) => a.Orbitals == ActiveOrbitals.Mp2Natural ? "mp2" : "canonical";
+
     private static void WriteText(TextWriter o, QuantumChemistryResult r, QuantumChemistryRequest q)
     {
         var scf = r.Scf;
@@ -178,8 +198,12 @@ internal sealed class QchemVerb : ICliVerb
         o.WriteLine(string.Create(ci, $"E(RHF)           {scf.Energy,18:F10} Eh   ({(scf.Converged ? "converged" : "NOT converged")} in {scf.Iterations} iterations)"));
         o.WriteLine(string.Create(ci, $"HOMO / LUMO      {scf.Homo,12:F6} / {scf.Lumo,12:F6} Eh   gap {scf.Lumo - scf.Homo:F6} Eh"));
         o.WriteLine(string.Create(ci, $"dipole           {scf.DipoleDebye:F4} D"));
+        if (r.Mp2 is { } mp2)
+        {
+            o.WriteLine(string.Create(ci, $"E(MP2)           {mp2.TotalEnergy,18:F10} Eh   correlation {mp2.CorrelationEnergy:F10} Eh{(mp2.FrozenCore > 0 ? $" ({mp2.FrozenCore} frozen core orbitals)" : "")}"));
+        }
         if (r.ActiveSpace is { } a)
-            o.WriteLine(string.Create(ci, $"active space     ({a.ElectronCount},{a.OrbitalCount}), E(core) {a.CoreEnergy:F10} Eh"));
+            o.WriteLine(string.Create(ci, $"active space     ({a.ElectronCount},{a.OrbitalCount}){(a.Orbitals == ActiveOrbitals.Mp2Natural ? " in MP2 natural orbitals" : "")}, E(core) {a.CoreEnergy:F10} Eh"));
         if (r.CasciEnergy is { } e)
             o.WriteLine(string.Create(ci, $"E(CASCI)         {e,18:F10} Eh   correlation {e - scf.Energy:F10} Eh"));
         if (r.Vqe is { } v)

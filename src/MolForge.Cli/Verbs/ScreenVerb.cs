@@ -28,6 +28,7 @@ internal sealed class ScreenVerb : ICliVerb
         var method = new Option<string>("--method") { Description = "Scoring: rhf, vqe, casci, or huckel (a cheap topological model for dry runs).", DefaultValueFactory = _ => "vqe" };
         var basis = new Option<string>("--basis") { Description = "Basis set: sto-3g, 6-31g, 6-31g*.", DefaultValueFactory = _ => "sto-3g" };
         var active = new Option<string>("--active") { Description = "Active space NE,NO (electrons, spatial orbitals) for vqe/casci.", DefaultValueFactory = _ => "2,2" };
+        var orbitals = new Option<string>("--orbitals") { Description = "Orbitals of the active space for vqe/casci: canonical (RHF, around the HOMO/LUMO) or mp2 (MP2 natural orbitals).", DefaultValueFactory = _ => "canonical" };
         var backend = new Option<string>("--backend") { Description = "Quantum backend for vqe: statevector, shots, noisy.", DefaultValueFactory = _ => "statevector" };
         var chunk = new Option<int>("--chunk-size") { Description = "Records per chunk (a new job only).", DefaultValueFactory = _ => new ScreeningLimits().ChunkSize };
         var checkpoint = new Option<int>("--checkpoint-every") { Description = "Write results every N items (1 = after each item).", DefaultValueFactory = _ => 1 };
@@ -37,7 +38,7 @@ internal sealed class ScreenVerb : ICliVerb
         var detach = new Option<bool>("--detach") { Description = "Only store the job; workers (molforge worker) process it." };
         var command = new Command("screen", "Run or resume a durable bulk screening job; progress on stderr.");
         command.Arguments.Add(file);
-        foreach (var o in new Option[] { job, db, method, basis, active, backend, chunk, checkpoint, parallel, maxRecords, maxBytes, detach }) command.Options.Add(o);
+        foreach (var o in new Option[] { job, db, method, basis, active, orbitals, backend, chunk, checkpoint, parallel, maxRecords, maxBytes, detach }) command.Options.Add(o);
         command.SetAction((r, ct) =>
         {
             var limits = new ScreeningLimits
@@ -50,7 +51,7 @@ internal sealed class ScreenVerb : ICliVerb
             };
             var (ne, no) = QchemInputOptions.ParseActive(r.GetValue(active)) ?? throw new CliUsageException("--active expects NE,NO (e.g. 2,2)");
             var scoring = new ScoringSettings(Basis: r.GetValue(basis)!.ToLowerInvariant(), ActiveElectrons: ne, ActiveOrbitals: no,
-                Method: r.GetValue(method)!.ToLowerInvariant(), Backend: r.GetValue(backend)!.ToLowerInvariant());
+                Method: r.GetValue(method)!.ToLowerInvariant(), Backend: r.GetValue(backend)!.ToLowerInvariant(), Orbitals: r.GetValue(orbitals)!.Trim().ToLowerInvariant());
             var request = new ScreeningRequest(r.GetValue(job)!, r.GetValue(file)!, scoring);
             return RunAsync(io, request, r.GetValue(db), limits, r.GetValue(detach), ct);
         });

@@ -28,8 +28,14 @@ public sealed class ActiveSpaceIntegrals
     public int OrbitalCount { get; }
     /// <summary>Active electrons.</summary>
     public int ElectronCount { get; }
-    /// <summary>Indices (0-based, energy order) of the RHF orbitals that make up the active space.</summary>
+    /// <summary>Index (0-based) of the first active orbital in the orbital set the space was built from: RHF
+    /// orbitals in energy order, or MP2 natural orbitals in descending occupation (<see cref="Orbitals"/>).</summary>
     public int FirstActiveOrbital { get; init; }
+    /// <summary>The orbital set the active orbitals come from.</summary>
+    public ActiveOrbitals Orbitals { get; init; }
+    /// <summary>Orbital energies of the active orbitals (RHF ε, or the Fock diagonal of the natural orbitals); null
+    /// when the integrals did not come from <see cref="ActiveSpaceBuilder"/>.</summary>
+    public double[]? OrbitalEnergies { get; init; }
 
     /// <summary>h_pq.</summary>
     public double H(int p, int q) => OneElectron[p * OrbitalCount + q];
