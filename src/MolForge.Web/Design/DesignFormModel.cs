@@ -49,6 +49,8 @@ public sealed class DesignFormModel
     public string Mapping { get; set; } = "jordan-wigner";
     public string Ansatz { get; set; } = "uccsd";
     public int Shots { get; set; } = 10000;
+    /// <summary>Orbitals of the active space: "canonical" (around the HOMO/LUMO) or "mp2" (MP2 natural orbitals).</summary>
+    public string Orbitals { get; set; } = "canonical";
 
     /// <summary>The prompt as the Application sees it (ranges with an empty bound are left out; see <see cref="Validate"/>).</summary>
     public DesignPrompt ToPrompt()
@@ -58,7 +60,7 @@ public sealed class DesignFormModel
             if (r.Enabled && r.Min is { } min && r.Max is { } max) ranges[r.Name] = new PropertyRange(min, max);
         var scaffold = string.IsNullOrWhiteSpace(Scaffold) ? null : Scaffold.Trim();
         return new DesignPrompt(Count, scaffold, Seed, ranges, [.. Required], [.. Forbidden], OrderedElements(),
-            new ScoringSettings(Basis, ActiveElectrons, ActiveOrbitals, Method, Backend, Mapping, Ansatz, Shots));
+            new ScoringSettings(Basis, ActiveElectrons, ActiveOrbitals, Method, Backend, Mapping, Ansatz, Shots, Orbitals));
     }
 
     /// <summary>The prompt JSON exactly as the CLI reads it (keys of shared/CLI.md; optional keys only when set).</summary>
@@ -100,6 +102,7 @@ public sealed class DesignFormModel
             w.WriteString("mapping", s.Mapping);
             w.WriteString("ansatz", s.Ansatz);
             if (s.Backend != "statevector") w.WriteNumber("shots", s.Shots);
+            if (s.Orbitals != "canonical") w.WriteString("orbitals", s.Orbitals);
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -134,8 +137,8 @@ public sealed class DesignFormModel
         m.Elements.Clear();
         foreach (var e in prompt.Elements) m.Elements.Add(e);
         var s = prompt.Scoring;
-        (m.Basis, m.ActiveElectrons, m.ActiveOrbitals, m.Method, m.Backend, m.Mapping, m.Ansatz, m.Shots) =
-            (s.Basis, s.ActiveElectrons, s.ActiveOrbitals, s.Method, s.Backend, s.Mapping, s.Ansatz, s.Shots);
+        (m.Basis, m.ActiveElectrons, m.ActiveOrbitals, m.Method, m.Backend, m.Mapping, m.Ansatz, m.Shots, m.Orbitals) =
+            (s.Basis, s.ActiveElectrons, s.ActiveOrbitals, s.Method, s.Backend, s.Mapping, s.Ansatz, s.Shots, s.Orbitals);
         return m;
     }
 

@@ -64,6 +64,17 @@ public sealed class CandidateDetailTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("{\"count\": 3, \"scoring\": {\"active\": [2, 2], \"orbitals\": \"mp2\"}}", "(2 e, 2 o) of MP2 natural orbitals")]
+    [InlineData("{\"count\": 3, \"scoring\": {\"active\": [2, 2]}}", "(2 e, 2 o) around HOMO/LUMO")]
+    public void The_active_space_says_which_orbitals_the_run_chose(string promptJson, string expected)
+    {
+        var (run, candidate) = Store("casci", "[]");
+        run.PromptJson = promptJson;
+        var page = Render(run, candidate);
+        page.WaitForAssertion(() => Assert.StartsWith(expected, page.Find("[data-testid=candidate-active-space]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("vqe", "[]")]
     [InlineData("vqe", "not json")]
     [InlineData("rhf", "[]")]

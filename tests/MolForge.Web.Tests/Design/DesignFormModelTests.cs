@@ -29,12 +29,13 @@ public sealed class DesignFormModelTests
     }
 
     [Theory]
-    [InlineData("vqe", "shots", 500, "c1ccccc1")]
-    [InlineData("casci", "statevector", 10000, "")]
-    [InlineData("rhf", "statevector", 1, "[#6]1:[#6]:[#6]:[#6]:[#6]:[#6]:1")]
-    public void Json_round_trips_scoring_settings_and_optional_keys(string method, string backend, int shots, string scaffold)
+    [InlineData("vqe", "shots", 500, "c1ccccc1", "mp2")]
+    [InlineData("casci", "statevector", 10000, "", "canonical")]
+    [InlineData("casci", "statevector", 10000, "", "mp2")]
+    [InlineData("rhf", "statevector", 1, "[#6]1:[#6]:[#6]:[#6]:[#6]:[#6]:1", "canonical")]
+    public void Json_round_trips_scoring_settings_and_optional_keys(string method, string backend, int shots, string scaffold, string orbitals)
     {
-        var model = new DesignFormModel { Scaffold = scaffold, Method = method, Backend = backend, Shots = shots, Basis = "6-31g*", ActiveElectrons = 4, ActiveOrbitals = 3 };
+        var model = new DesignFormModel { Scaffold = scaffold, Method = method, Backend = backend, Shots = shots, Basis = "6-31g*", ActiveElectrons = 4, ActiveOrbitals = 3, Orbitals = orbitals };
         model.Elements.Clear();
         foreach (var r in model.Ranges) r.Enabled = r.Name == PropertyNames.HomoLumoGap;
 
@@ -45,6 +46,9 @@ public sealed class DesignFormModelTests
         Assert.Empty(read.Elements);
         Assert.Equal([PropertyNames.HomoLumoGap], read.Properties.Keys);
         Assert.DoesNotContain("\"elements\"", model.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(orbitals, read.Scoring.Orbitals);
+        Assert.Equal(orbitals == "mp2", model.ToJson().Contains("\"orbitals\":\"mp2\"", StringComparison.Ordinal));
+        Assert.Equal(orbitals, DesignFormModel.FromPrompt(read, "again").Orbitals);
     }
 
     [Fact]
