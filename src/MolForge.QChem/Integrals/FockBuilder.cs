@@ -21,6 +21,10 @@ internal sealed class FockBuilder
     private readonly PkSupermatrix? _pk;
     private readonly int[] _order;
 
+    /// <summary>Primitive-quartet cutoff for the Fock-build integrals (not for the Schwarz diagonals, which keep
+    /// <see cref="EriEngine.PrimitiveQuartetThreshold"/> because their square roots multiply large partners).</summary>
+    internal const double PrimitiveThreshold = 1e-17;
+
     public FockBuilder(BasisSet basis, double threshold, long maxStoredBytes)
     {
         _basis = basis;
@@ -58,7 +62,7 @@ internal sealed class FockBuilder
         {
             _storedKets = new int[_pairs.Length][];
             _storedValues = new double[_pairs.Length][];
-            Parallel.For(0, _pairs.Length, () => (new EriEngine(_maxL), new double[MaxQuartetSize(_maxL)]), (idx, _, st) =>
+            Parallel.For(0, _pairs.Length, () => (new EriEngine(_maxL, PrimitiveThreshold), new double[MaxQuartetSize(_maxL)]), (idx, _, st) =>
             {
                 var ab = _order[idx];
                 var bra = _pairs[ab];
@@ -128,7 +132,7 @@ internal sealed class FockBuilder
         var total = new double[n * n];
         var gate = new object();
         Parallel.For(0, _pairs.Length,
-            () => new ThreadState(_maxL, n),
+            () => new ThreadState(_maxL, n, PrimitiveThreshold),
             (idx, _, st) =>
             {
                 var ab = _order[idx];
@@ -304,9 +308,9 @@ internal sealed class FockBuilder
         }
     }
 
-    private sealed class ThreadState(int maxL, int n)
+    private sealed class ThreadState(int maxL, int n, double primitiveThreshold)
     {
-        public EriEngine Engine { get; } = new(maxL);
+        public EriEngine Engine { get; } = new(maxL, primitiveThreshold);
         public double[] Buffer { get; } = new double[MaxQuartetSize(maxL)];
         public double[] G { get; } = new double[n * n];
     }
