@@ -143,6 +143,29 @@ public class IntegralCrossCheckTests
         Assert.Equal(4, classes.Count);
     }
 
+    [Fact]
+    public void Supermatrix_filled_in_small_batches_equals_the_one_filled_at_once()
+    {
+        var mol = ReferenceData.Molecule("aspirin", 0);
+        var basis = BasisSet.Build(GaussianBasisFile.Load("sto-3g"), mol.AtomicNumbers, mol.Coordinates);
+        var whole = new FockBuilder(basis, 1e-12, 1L << 30);
+        var batched = new FockBuilder(basis, 1e-12, 1L << 30, pkBatchBytes: 64 * 1024);
+        Assert.True(whole.UsesSupermatrix && batched.UsesSupermatrix);
+        var n = basis.FunctionCount;
+        var random = new Random(7);
+        var d = new MolForge.QChem.LinearAlgebra.Matrix(n, n);
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j <= i; j++) d[i, j] = d[j, i] = random.NextDouble() - 0.5;
+        var a = whole.Build(d);
+        var b = batched.Build(d);
+        var direct = new FockBuilder(basis, 1e-12, 0).Build(d);
+        for (var k = 0; k < a.Data.Length; k++)
+        {
+            Assert.Equal(a.Data[k], b.Data[k], 1e-13);
+            Assert.Equal(direct.Data[k], a.Data[k], 1e-10);
+        }
+    }
+
     [Theory]
     [InlineData("sto-3g")]
     [InlineData("6-31g*")]
