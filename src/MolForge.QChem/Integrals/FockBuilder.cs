@@ -21,7 +21,11 @@ internal sealed class FockBuilder
     private readonly PkSupermatrix? _pk;
     private readonly int[] _order;
 
-    public FockBuilder(BasisSet basis, double threshold, long maxStoredBytes)
+    /// <summary>Primitive-quartet cutoff for the Fock-build integrals (not for the Schwarz diagonals, which keep
+    /// <see cref="EriEngine.PrimitiveQuartetThreshold"/> because their square roots multiply large partners).</summary>
+    internal const double PrimitiveThreshold = 1e-17;
+
+    public FockBuilder(BasisSet basis, double threshold, long maxStoredBytes, long pkBatchBytes = PkBatchBytes)
     {
         _basis = basis;
         _n = basis.FunctionCount;
@@ -49,41 +53,72 @@ internal sealed class FockBuilder
         // Work per bra pair grows with its index: schedule the largest first
         _order = Enumerable.Range(0, _pairs.Length).Reverse().ToArray();
 
+        // integrals per bra pair over its Schwarz-significant kets
+        var perBra = new long[_pairs.Length];
         long count = 0;
         for (var ab = 0; ab < _pairs.Length; ab++)
-            for (var cd = 0; cd <= ab; cd++)
-                if (_pairs[ab].Schwarz * _pairs[cd].Schwarz >= threshold) count += _pairs[ab].Size * _pairs[cd].Size;
-        IntegralCount = count;
-        if (count * 8 + (long)_pairs.Length * _pairs.Length * 2 <= maxStoredBytes)
         {
-            _storedKets = new int[_pairs.Length][];
-            _storedValues = new double[_pairs.Length][];
-            Parallel.For(0, _pairs.Length, () => (new EriEngine(_maxL), new double[MaxQuartetSize(_maxL)]), (idx, _, st) =>
-            {
-                var ab = _order[idx];
-                var bra = _pairs[ab];
-                var kets = new List<int>();
-                long size = 0;
-                for (var cd = 0; cd <= ab; cd++)
-                    if (bra.Schwarz * _pairs[cd].Schwarz >= threshold) { kets.Add(cd); size += _pairs[cd].Size; }
-                var values = new double[size * bra.Size];
-                var offset = 0;
-                foreach (var cd in kets)
-                {
-                    var len = bra.Size * _pairs[cd].Size;
-                    st.Item1.Compute(bra, _pairs[cd], values.AsSpan(offset, len));
-                    offset += len;
-                }
-                _storedKets[ab] = [.. kets];
-                _storedValues[ab] = values;
-                return st;
-            }, _ => { });
-            if (count * 8 + PkSupermatrix.Bytes(_n) <= maxStoredBytes)
-            {
-                _pk = PkSupermatrix.Build(_n, _pairs, _storedKets, _storedValues);
-                _storedValues = null;
-            }
+            for (var cd = 0; cd <= ab; cd++)
+                if (_pairs[ab].Schwarz * _pairs[cd].Schwarz >= threshold) perBra[ab] += _pairs[cd].Size;
+            perBra[ab] *= _pairs[ab].Size;
+            count += perBra[ab];
         }
+        IntegralCount = count;
+        // The PK supermatrix is filled from the quartet list in batches of bra pairs, so the list is never held whole
+        // next to the supermatrix when it is larger than PkBatchBytes (drug-sized STO-3G runs: 57M integrals next to a
+        // 1.7 GB supermatrix for 203 functions).
+        var batchBytes = Math.Min(count * 8, pkBatchBytes);
+        if (batchBytes + PkSupermatrix.Bytes(_n) <= maxStoredBytes)
+        {
+            var pk = PkSupermatrix.Create(_n);
+            var batchLimit = Math.Max(1, batchBytes / 8);
+            var start = 0;
+            while (start < _pairs.Length)
+            {
+                var end = start;
+                long inBatch = 0;
+                while (end < _pairs.Length && (end == start || inBatch + perBra[end] <= batchLimit)) inBatch += perBra[end++];
+                var (kets, values) = ComputeQuartets(start, end, threshold);
+                pk.Accumulate(_pairs, start, end, kets, values);
+                start = end;
+            }
+            _pk = pk;
+        }
+        else if (count * 8 + (long)_pairs.Length * _pairs.Length * 2 <= maxStoredBytes)
+            (_storedKets, _storedValues) = ComputeQuartets(0, _pairs.Length, threshold);
+    }
+
+    /// <summary>Largest quartet batch held while the PK supermatrix is filled (bytes).</summary>
+    internal const long PkBatchBytes = 256L << 20;
+
+    /// <summary>The significant quartets of bra pairs [start, end): per bra pair its ket list and values (entries
+    /// outside the range are null).</summary>
+    private (int[][] Kets, double[][] Values) ComputeQuartets(int start, int end, double threshold)
+    {
+        var storedKets = new int[_pairs.Length][];
+        var storedValues = new double[_pairs.Length][];
+        // work per bra pair grows with its index: largest first
+        Parallel.For(0, end - start, () => (new EriEngine(_maxL, PrimitiveThreshold), new double[MaxQuartetSize(_maxL)]), (idx, _, st) =>
+        {
+            var ab = end - 1 - idx;
+            var bra = _pairs[ab];
+            var kets = new List<int>();
+            long size = 0;
+            for (var cd = 0; cd <= ab; cd++)
+                if (bra.Schwarz * _pairs[cd].Schwarz >= threshold) { kets.Add(cd); size += _pairs[cd].Size; }
+            var values = new double[size * bra.Size];
+            var offset = 0;
+            foreach (var cd in kets)
+            {
+                var len = bra.Size * _pairs[cd].Size;
+                st.Item1.Compute(bra, _pairs[cd], values.AsSpan(offset, len));
+                offset += len;
+            }
+            storedKets[ab] = [.. kets];
+            storedValues[ab] = values;
+            return st;
+        }, _ => { });
+        return (storedKets, storedValues);
     }
 
     /// <summary>Shell pairs that survive Schwarz screening.</summary>
@@ -128,7 +163,7 @@ internal sealed class FockBuilder
         var total = new double[n * n];
         var gate = new object();
         Parallel.For(0, _pairs.Length,
-            () => new ThreadState(_maxL, n),
+            () => new ThreadState(_maxL, n, PrimitiveThreshold),
             (idx, _, st) =>
             {
                 var ab = _order[idx];
@@ -304,9 +339,9 @@ internal sealed class FockBuilder
         }
     }
 
-    private sealed class ThreadState(int maxL, int n)
+    private sealed class ThreadState(int maxL, int n, double primitiveThreshold)
     {
-        public EriEngine Engine { get; } = new(maxL);
+        public EriEngine Engine { get; } = new(maxL, primitiveThreshold);
         public double[] Buffer { get; } = new double[MaxQuartetSize(maxL)];
         public double[] G { get; } = new double[n * n];
     }

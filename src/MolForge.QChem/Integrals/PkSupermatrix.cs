@@ -28,13 +28,20 @@ internal sealed class PkSupermatrix
 
     private static int PairIndex(int a, int b) => a >= b ? a * (a + 1) / 2 + b : b * (b + 1) / 2 + a;
 
-    /// <summary>Builds M from the unique shell quartets held by the caller (bra pair index, ket pair list,
-    /// values), scattering in parallel: each worker owns a band of rows of the packed triangle.</summary>
-    public static PkSupermatrix Build(int n, IReadOnlyList<ShellPair> pairs, int[][] kets, double[][] values)
+    /// <summary>An all-zero supermatrix for n functions.</summary>
+    public static PkSupermatrix Create(int n)
     {
         var np = n * (n + 1) / 2;
-        long total = (long)np * (np + 1) / 2;
-        var m = new double[total];
+        return new PkSupermatrix(new double[(long)np * (np + 1) / 2], n);
+    }
+
+    /// <summary>Adds the unique shell quartets of bra pairs [start, end) held by the caller (per bra pair its ket
+    /// list and values), scattering in parallel: each worker owns a band of rows of the packed triangle.</summary>
+    public void Accumulate(IReadOnlyList<ShellPair> pairs, int start, int end, int[][] kets, double[][] values)
+    {
+        var m = _m;
+        long total = m.LongLength;
+        var np = _pairs;
         var workers = Math.Max(1, Environment.ProcessorCount);
         // band boundaries with about equal numbers of elements
         var bounds = new int[workers + 1];
@@ -43,7 +50,7 @@ internal sealed class PkSupermatrix
         Parallel.For(0, workers, w =>
         {
             int lo = bounds[w], hi = bounds[w + 1];
-            for (var ab = 0; ab < pairs.Count; ab++)
+            for (var ab = start; ab < end; ab++)
             {
                 var bra = pairs[ab];
                 // every term of a quartet (ab|cd) pairs a function of the highest-index shell of the bra (the highest of the quartet) with
@@ -62,7 +69,6 @@ internal sealed class PkSupermatrix
                 }
             }
         });
-        return new PkSupermatrix(m, n);
     }
 
     private static void Scatter(ShellPair bra, ShellPair ket, bool samePair, ReadOnlySpan<double> v, double[] m, int lo, int hi)

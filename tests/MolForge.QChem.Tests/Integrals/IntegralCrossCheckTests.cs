@@ -115,6 +115,88 @@ public class IntegralCrossCheckTests
             }
     }
 
+    [Fact]
+    public void Written_out_order_4_classes_match_the_general_recurrence()
+    {
+        // every (pp|pp), (pp|ds), (ds|pp), (ds|ds) quartet of the small 6-31G* molecule, all components
+        var basis = SmallBasis();
+        var shells = basis.Shells;
+        var pairs = new List<ShellPair>();
+        for (var i = 0; i < shells.Count; i++)
+            for (var j = 0; j <= i; j++)
+                if (shells[i].L + shells[j].L == 2 && (shells[i].L == 1 || shells[j].L != 1)) pairs.Add(new ShellPair(shells[i], shells[j], i, j));
+        var fast = new EriEngine(basis.MaxL);
+        var general = new EriEngine(basis.MaxL) { GeneralRecurrenceOnly = true };
+        var a = new double[FockBuilder.MaxQuartetSize(basis.MaxL)];
+        var b = new double[a.Length];
+        var classes = new HashSet<(int, int, int, int)>();
+        foreach (var bra in pairs)
+            foreach (var ket in pairs)
+            {
+                fast.Compute(bra, ket, a);
+                general.Compute(bra, ket, b);
+                for (var k = 0; k < bra.Size * ket.Size; k++)
+                    Assert.True(Math.Abs(a[k] - b[k]) <= 1e-14 + 1e-12 * Math.Abs(b[k]),
+                        $"({bra.A.L}{bra.B.L}|{ket.A.L}{ket.B.L}) {k}: {a[k]} vs {b[k]}");
+                classes.Add((bra.A.L, bra.B.L, ket.A.L, ket.B.L));
+            }
+        Assert.Equal(4, classes.Count);
+    }
+
+    [Fact]
+    public void Supermatrix_filled_in_small_batches_equals_the_one_filled_at_once()
+    {
+        var mol = ReferenceData.Molecule("aspirin", 0);
+        var basis = BasisSet.Build(GaussianBasisFile.Load("sto-3g"), mol.AtomicNumbers, mol.Coordinates);
+        var whole = new FockBuilder(basis, 1e-12, 1L << 30);
+        var batched = new FockBuilder(basis, 1e-12, 1L << 30, pkBatchBytes: 64 * 1024);
+        Assert.True(whole.UsesSupermatrix && batched.UsesSupermatrix);
+        var n = basis.FunctionCount;
+        var random = new Random(7);
+        var d = new MolForge.QChem.LinearAlgebra.Matrix(n, n);
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j <= i; j++) d[i, j] = d[j, i] = random.NextDouble() - 0.5;
+        var a = whole.Build(d);
+        var b = batched.Build(d);
+        var direct = new FockBuilder(basis, 1e-12, 0).Build(d);
+        for (var k = 0; k < a.Data.Length; k++)
+        {
+            Assert.Equal(a.Data[k], b.Data[k], 1e-13);
+            Assert.Equal(direct.Data[k], a.Data[k], 1e-10);
+        }
+    }
+
+    [Theory]
+    [InlineData("sto-3g")]
+    [InlineData("6-31g*")]
+    public void Fock_build_primitive_cutoff_changes_no_integral_beyond_1e_13(string basisName)
+    {
+        // caffeine: many distant centres, so many primitive quartets fall under the Fock-build cutoff
+        var mol = ReferenceData.Molecule("caffeine", 0);
+        var basis = BasisSet.Build(GaussianBasisFile.Load(basisName), mol.AtomicNumbers, mol.Coordinates);
+        var pairs = new FockBuilder(basis, 0, 0).Pairs;
+        var tight = new EriEngine(basis.MaxL);
+        var cut = new EriEngine(basis.MaxL, FockBuilder.PrimitiveThreshold);
+        var a = new double[FockBuilder.MaxQuartetSize(basis.MaxL)];
+        var b = new double[a.Length];
+        double worst = 0;
+        var differing = 0;
+        for (var x = 0; x < pairs.Count; x += 5)
+            for (var y = 0; y <= x; y += 7)
+            {
+                tight.Compute(pairs[x], pairs[y], a);
+                cut.Compute(pairs[x], pairs[y], b);
+                for (var k = 0; k < pairs[x].Size * pairs[y].Size; k++)
+                {
+                    var d = Math.Abs(a[k] - b[k]);
+                    worst = Math.Max(worst, d);
+                    if (d > 0) differing++;
+                }
+            }
+        Assert.True(worst < 1e-13, $"largest change {worst}");
+        Assert.True(differing > 0, "the cutoff dropped nothing: the test checks nothing");
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(1e-9)]
