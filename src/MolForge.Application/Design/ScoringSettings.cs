@@ -34,6 +34,10 @@ public sealed record ScoringSettings(
     public static MolForge.QChem.ActiveSpace.ActiveOrbitals OrbitalSet(string orbitals) =>
         orbitals == "mp2" ? MolForge.QChem.ActiveSpace.ActiveOrbitals.Mp2Natural : MolForge.QChem.ActiveSpace.ActiveOrbitals.Canonical;
 
+    /// <summary>The prompt/CLI name of a QChem orbital set (the inverse of <see cref="OrbitalSet"/>).</summary>
+    public static string OrbitalsName(MolForge.QChem.ActiveSpace.ActiveOrbitals orbitals) =>
+        orbitals == MolForge.QChem.ActiveSpace.ActiveOrbitals.Mp2Natural ? "mp2" : "canonical";
+
     /// <summary>A stable text key for caching results by settings (unchanged for canonical orbitals).</summary>
     public string CacheKey => $"{Basis}|{ActiveElectrons},{ActiveOrbitals}|{Method}|{Backend}|{Mapping}|{Ansatz}|{(Backend == "statevector" ? 0 : Shots)}"
         + (Orbitals == "canonical" ? "" : "|" + Orbitals);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using MolForge.Application.Design;
 using MolForge.Application.QuantumChemistry;
 using MolForge.Cli.Infrastructure;
 using MolForge.QChem.IO;
@@ -102,7 +103,7 @@ internal sealed class ExportHamiltonianVerb : ICliVerb
             w.WriteNumberValue(a.ElectronCount);
             w.WriteNumberValue(a.OrbitalCount);
             w.WriteEndArray();
-            w.WriteString("active_orbitals", a.Orbitals == MolForge.QChem.ActiveSpace.ActiveOrbitals.Mp2Natural ? "mp2" : "canonical");
+            w.WriteString("active_orbitals", ScoringSettings.OrbitalsName(a.Orbitals));
             w.WriteNumber("e_core", a.CoreEnergy);
             w.WriteNumber("e_hf", result.Scf.Energy);
             w.WriteString("units", "hartree");

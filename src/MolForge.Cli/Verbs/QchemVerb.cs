@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using MolForge.Application.Design;
 using MolForge.Application.QuantumChemistry;
 using MolForge.Application.Scoring;
 using MolForge.Cli.Infrastructure;
@@ -137,7 +138,7 @@ internal sealed class QchemVerb : ICliVerb
                 w.WriteNumberValue(a.ElectronCount);
                 w.WriteNumberValue(a.OrbitalCount);
                 w.WriteEndArray();
-                w.WriteString("active_orbitals", OrbitalsName(a));
+                w.WriteString("active_orbitals", ScoringSettings.OrbitalsName(a.Orbitals));
                 if (a.Orbitals == ActiveOrbitals.Mp2Natural && r.Mp2?.NaturalOccupations is { } occ)
                 {
                     w.WriteStartArray("active_occupations");
@@ -186,7 +187,6 @@ internal sealed class QchemVerb : ICliVerb
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static string OrbitalsName(MolForge.QChem.ActiveSpace.ActiveSpaceIntegrals a) => a.Orbitals == ActiveOrbitals.Mp2Natural ? "mp2" : "canonical";
 
     private static void WriteText(TextWriter o, QuantumChemistryResult r, QuantumChemistryRequest q)
     {
