@@ -88,19 +88,12 @@ public sealed class SqliteDesignRunRepositoryTests : DesignRunRepositoryContract
 
 public sealed class PostgresDesignRunRepositoryTests : DesignRunRepositoryContract
 {
-    private static async Task OnPostgres(Func<IServiceProvider, Task> test)
-    {
-        var sp = TestDatabases.Postgres(out var name);
-        try { await test(sp); }
-        finally { await sp.DisposeAsync(); TestDatabases.DropPostgres(name); }
-    }
+    [PostgresFact]
+    public Task Round_trip() => TestDatabases.OnPostgresAsync(Runs_round_trip_with_candidates_and_scores);
 
     [PostgresFact]
-    public Task Round_trip() => OnPostgres(Runs_round_trip_with_candidates_and_scores);
+    public Task Ownership() => TestDatabases.OnPostgresAsync(Owners_only_see_their_own_runs);
 
     [PostgresFact]
-    public Task Ownership() => OnPostgres(Owners_only_see_their_own_runs);
-
-    [PostgresFact]
-    public Task Cache() => OnPostgres(Score_cache_upserts_by_key);
+    public Task Cache() => TestDatabases.OnPostgresAsync(Score_cache_upserts_by_key);
 }

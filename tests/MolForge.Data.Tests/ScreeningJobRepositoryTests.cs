@@ -116,19 +116,7 @@ public sealed class ScreeningJobRepositoryTests
     }
 
     [PostgresFact]
-    public async Task Deleting_on_postgres()
-    {
-        var sp = TestDatabases.Postgres(out var name);
-        try
-        {
-            await Deleting_removes_the_job_and_its_items_and_nothing_else(sp);
-        }
-        finally
-        {
-            await sp.DisposeAsync();
-            TestDatabases.DropPostgres(name);
-        }
-    }
+    public Task Deleting_on_postgres() => TestDatabases.OnPostgresAsync(Deleting_removes_the_job_and_its_items_and_nothing_else);
 
     [Fact]
     public void Both_providers_migrations_match_the_model()
@@ -147,17 +135,5 @@ public sealed class ScreeningJobRepositoryTests
     }
 
     [PostgresFact]
-    public async Task Failure_reason_on_postgres()
-    {
-        var sp = TestDatabases.Postgres(out var name);
-        try
-        {
-            await Failure_reason_is_stored_truncated_and_cleared(sp);
-        }
-        finally
-        {
-            await sp.DisposeAsync();
-            TestDatabases.DropPostgres(name);
-        }
-    }
+    public Task Failure_reason_on_postgres() => TestDatabases.OnPostgresAsync(Failure_reason_is_stored_truncated_and_cleared);
 }

@@ -42,6 +42,22 @@ public static class TestDatabases
         return new ServiceCollection().AddMolForgeData(builder.ConnectionString).BuildServiceProvider();
     }
 
+    /// <summary>Runs <paramref name="test"/> on a fresh PostgreSQL database, dropped afterwards.</summary>
+    public static async Task OnPostgresAsync(Func<IServiceProvider, Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var sp = Postgres(out var name);
+        try
+        {
+            await test(sp);
+        }
+        finally
+        {
+            await sp.DisposeAsync();
+            DropPostgres(name);
+        }
+    }
+
     /// <summary>Drops a database made by <see cref="Postgres"/>.</summary>
     public static void DropPostgres(string databaseName)
     {

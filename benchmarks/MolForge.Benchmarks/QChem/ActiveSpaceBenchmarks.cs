@@ -1,8 +1,7 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using MolForge.Chem.Formats;
 using MolForge.QChem;
 using MolForge.QChem.ActiveSpace;
-using MolForge.QChem.Basis;
 using MolForge.QChem.Scf;
 
 namespace MolForge.Benchmarks.QChem;
@@ -38,17 +37,18 @@ public class ActiveSpaceBenchmarks
         throw new FileNotFoundException("run the benchmark from inside the repository", relative);
     }
 
+    /// <summary>The geometry through MolForge.Chem's XYZ reader (the one the CLI and pipeline use).</summary>
     private static Molecule3D LoadXyz(string path)
     {
-        var lines = File.ReadAllLines(path);
-        var n = int.Parse(lines[0].Trim(), CultureInfo.InvariantCulture);
-        var z = new int[n];
-        var xyz = new double[3 * n];
-        for (var i = 0; i < n; i++)
+        using var reader = File.OpenText(path);
+        var molecule = XyzFormat.Read(reader).Single().Molecule ?? throw new InvalidDataException($"{path}: not a valid XYZ file");
+        var z = new int[molecule.AtomCount];
+        var xyz = new double[3 * molecule.AtomCount];
+        for (var i = 0; i < molecule.AtomCount; i++)
         {
-            var p = lines[2 + i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            z[i] = ElementTable.AtomicNumber(p[0]);
-            for (var k = 0; k < 3; k++) xyz[3 * i + k] = double.Parse(p[1 + k], CultureInfo.InvariantCulture);
+            z[i] = molecule.Atoms[i].AtomicNumber;
+            var p = molecule.Conformer![i];
+            (xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]) = (p.X, p.Y, p.Z);
         }
         return Molecule3D.FromAngstrom(z, xyz, 0);
     }

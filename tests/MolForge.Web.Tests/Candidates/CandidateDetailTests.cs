@@ -1,11 +1,8 @@
-using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MolForge.Application.Storage;
 using MolForge.Web.Components.Pages;
 using MolForge.Web.Tests.Support;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace MolForge.Web.Tests.Candidates;
 
@@ -18,14 +15,9 @@ public sealed class CandidateDetailTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddLogging();
+        _ctx.AddPageServices();
         _ctx.Services.AddSingleton<IDesignRunRepository>(_runs);
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized("chemist@lab.example");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Owner));
-        _ctx.Render<MudPopoverProvider>();
+        _ctx.SignIn(Owner);
         return Task.CompletedTask;
     }
 

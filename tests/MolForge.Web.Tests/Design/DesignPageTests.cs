@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
@@ -9,7 +8,6 @@ using MolForge.Application.Storage;
 using MolForge.Web.Infrastructure;
 using MolForge.Web.Tests.Support;
 using MudBlazor;
-using MudBlazor.Services;
 using DesignPage = MolForge.Web.Components.Pages.Design;
 
 namespace MolForge.Web.Tests.Design;
@@ -23,9 +21,7 @@ public sealed class DesignPageTests : IAsyncLifetime
 
     private IRenderedComponent<DesignPage> RenderPage(bool withPipeline = true, Guid? runId = null)
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddLogging();
+        _ctx.AddPageServices();
         _ctx.Services.AddSingleton(new DesignLimits());
         _ctx.Services.AddSingleton<IDesignRunRepository>(_runs);
         _ctx.Services.AddSingleton<IScoreCache, NoCache>();
@@ -39,10 +35,7 @@ public sealed class DesignPageTests : IAsyncLifetime
             _ctx.Services.AddSingleton<DesignRunService>();
         }
         _ctx.Services.AddSingleton<DesignAvailability>();
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized("chemist@lab.example");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Owner));
-        _ctx.Render<MudPopoverProvider>();
+        _ctx.SignIn(Owner);
         _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/design?run={runId ?? Guid.NewGuid()}");
         return _ctx.Render<DesignPage>();
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
@@ -9,8 +8,6 @@ using MolForge.Application.Screening;
 using MolForge.Application.Storage;
 using MolForge.Web.Jobs;
 using MolForge.Web.Tests.Support;
-using MudBlazor;
-using MudBlazor.Services;
 using JobsPage = MolForge.Web.Components.Pages.Jobs;
 
 namespace MolForge.Web.Tests.Jobs;
@@ -36,17 +33,12 @@ public sealed class JobsPageTests : IAsyncLifetime
 
     private IRenderedComponent<JobsPage> RenderPage(TimeSpan? pollInterval = null)
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddLogging();
+        _ctx.AddPageServices();
         _ctx.Services.AddSingleton(new DesignLimits());
         _ctx.Services.AddSingleton(new ScreeningJobService(_jobs, new ScreeningLimits { MaxInputBytes = Limit }, _dispatcher));
         _ctx.Services.AddSingleton(new JobUploadStore(_uploads, Limit));
         _ctx.Services.AddSingleton(new ScreeningProgressTracker(_clock));
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized("chemist@lab.example");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Owner));
-        _ctx.Render<MudPopoverProvider>();
+        _ctx.SignIn(Owner);
         return pollInterval is { } poll ? _ctx.Render<JobsPage>(p => p.Add(x => x.PollInterval, poll)) : _ctx.Render<JobsPage>();
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MolForge.Application.Design;
@@ -7,8 +6,6 @@ using MolForge.Application.Storage;
 using MolForge.Web.Components.Pages;
 using MolForge.Web.Infrastructure;
 using MolForge.Web.Tests.Support;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace MolForge.Web.Tests.Runs;
 
@@ -22,16 +19,11 @@ public sealed class RunViewTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddLogging();
+        _ctx.AddPageServices();
         _ctx.Services.AddSingleton<IDesignRunRepository>(_runs);
         _ctx.Services.AddSingleton(_hub);
         _ctx.Services.AddSingleton<DesignAvailability>();
-        var auth = _ctx.AddAuthorization();
-        auth.SetAuthorized("chemist@lab.example");
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Owner));
-        _ctx.Render<MudPopoverProvider>();
+        _ctx.SignIn(Owner);
         return Task.CompletedTask;
     }
 
